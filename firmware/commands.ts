@@ -1,0 +1,185 @@
+// The effects of each command (prepayment.md section 6, tokens.md table 6), as domain operations on a
+// draft state. The token and envelope layers decode and authenticate; this file only applies.
+import { fromLocal, toLocal } from './clock.js';
+import { evaluateCredit, noteCreditDrop, creditOf, supplyCommand } from './credit.js';
+import { penceToMp } from './money.js';
+import {
+  DEBT_PERIODS,
+  DEVICE_CLASSES,
+  MAX_HAN_DEVICES,
+  clearedFriendlyCredit,
+  clearedNonDisconnect,
+  clearedTouSwitch,
+  type MeterState,
+  type Source,
+  type TopUpSource,
+} from './state.js';
+import { schedulePrice } from './tariff.js';
+import { applyTopUp } from './topup.js';
+import { SET_CONFIG_PARAMETERS, type Command } from './tokens/command-table.js';
+
+export type Rejection = 'maxCredit' | 'maxBalance' | 'zeroPrice' | 'hanFull';
+
+/** A top-up, or one of table 6's commands. */
+export type DomainCommand = Command | { name: 'TopUp'; fields: { amountPence: number } };
+
+export interface CommandContext {
+  source: Source | 'envelope';
+  utrnCounter: number;
+}
+
+const signed = (sign: number | undefined, value: number) => (sign === 1 ? -value : value);
+
+/**
+ * Apply one command to the draft state. Returns a rejection (and the caller discards the draft), or
+ * null once applied. Fields are assumed range-checked (command-table.ts `fieldError`).
+ */
+export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandContext): Rejection | null {
+  const f = cmd.fields as Record<string, number>;
+  switch (cmd.name) {
+    case 'TopUp':
+      return applyTopUp(s, penceToMp(f.amountPence!), ctx.source, ctx.utrnCounter);
+    case 'DeductCredit': {
+      const before = creditOf(s);
+      s.meterBalance -= penceToMp(f.amount!);
+      noteCreditDrop(s, before);
+      break;
+    }
+    case 'SetCredit': {
+      const value = signed(f.sign, penceToMp(f.amount!));
+      if (value > s.config.maxMeterBalance) return 'maxBalance';
+      const before = creditOf(s);
+      s.meterBalance = value;
+      noteCreditDrop(s, before);
+      break;
+    }
+    case 'AddDebt':
+    case 'DeductDebt': {
+      const delta = cmd.name === 'AddDebt' ? penceToMp(f.amount!) : -penceToMp(f.amount!);
+      adjustDebt(s, f.register!, delta);
+      break;
+    }
+    case 'SetDebt': {
+      const amount = penceToMp(f.amount!);
+      if (f.register === 2) {
+        s.paymentDebt.amount = amount;
+        s.paymentDebt.rateBp = f.rate!;
+      } else {
+        const d = s.timeDebt[f.register!]!;
+        d.amount = amount;
+        d.rate = penceToMp(f.rate!);
+        d.period = DEBT_PERIODS[f.period!]!;
+      }
+      break;
+    }
+    case 'OpenHan':
+      if (s.han.devices.length >= MAX_HAN_DEVICES) return 'hanFull';
+      s.han.joinWindow = { until: s.time + f.minutes! * 60, deviceClass: DEVICE_CLASSES[f.deviceClass!]! };
+      break;
+    case 'ChangeMode':
+      if (f.mode === 1) {
+        s.paymentMode = 'prepayment';
+        s.config.suspendDebtDisabled = f.suspendDebtDisabled === 1;
+        s.config.suspendDebtEmergency = f.suspendDebtEmergency === 1;
+        s.config.disablementThreshold = signed(f.sign, penceToMp(f.disablementThreshold!));
+      } else {
+        s.paymentMode = 'credit';
+      }
+      break;
+    case 'Supply':
+      supplyCommand(s, (['arm', 'disable', 'enable'] as const)[f.action!]!, ctx.source);
+      return null;
+    case 'SetConfig':
+      setConfig(s, SET_CONFIG_PARAMETERS[f.parameter!]!, signed(f.sign, penceToMp(f.value!)));
+      break;
+    case 'ChangePrice': {
+      if (f.element! < 8 && f.price === 0) return 'zeroPrice';
+      const at = f.activationDay === 0 ? s.time : fromLocal(f.activationDay!, f.activationMinute!);
+      schedulePrice(s, f.element!, f.price!, at);
+      break;
+    }
+    case 'SetTouSwitch':
+      s.tariff.touSwitch[f.slot!] = f.enabled
+        ? { enabled: true, daysMask: f.daysMask!, startMinute: f.startMinute!, rate: f.rate! + 1 }
+        : clearedTouSwitch();
+      break;
+    case 'SetFriendlyCredit':
+      s.calendars.friendlyCredit[f.slot!] = f.enabled
+        ? { enabled: true, daysMask: f.daysMask!, startMinute: f.startMinute!, endMinute: f.endMinute! }
+        : clearedFriendlyCredit();
+      break;
+    case 'SetNonDisconnect':
+      s.calendars.nonDisconnect[f.slot!] = f.enabled
+        ? { enabled: true, start: fromLocal(f.startDay!, f.startMinute!), end: fromLocal(f.endDay!, f.endMinute!) }
+        : clearedNonDisconnect();
+      break;
+    case 'RevertToDefaults':
+      revertToDefaults(s, f.scope!, f.tenancyDay!, ctx.utrnCounter);
+      break;
+  }
+  evaluateCredit(s);
+  return null;
+}
+
+/** AddDebt/DeductDebt on register 0/1 (time debts), 2 (payment debt) or 3 (accumulated debt). */
+function adjustDebt(s: MeterState, register: number, delta: number): void {
+  const floor0 = (v: number) => Math.max(0, v);
+  if (register === 2) s.paymentDebt.amount = floor0(s.paymentDebt.amount + delta);
+  else if (register === 3) s.accumulatedDebt = floor0(s.accumulatedDebt + delta);
+  else s.timeDebt[register]!.amount = floor0(s.timeDebt[register]!.amount + delta);
+}
+
+/** SetConfig; a new EC limit becomes the balance of an idle EC and caps a used one (clarifications 13). */
+export function setConfig(s: MeterState, parameter: (typeof SET_CONFIG_PARAMETERS)[number], valueMp: number): void {
+  s.config[parameter] = valueMp;
+  if (parameter === 'emergencyCreditLimit') {
+    const ec = s.emergencyCredit;
+    if (ec.state === 'unavailable' || ec.state === 'available') ec.balance = valueMp;
+    else ec.balance = Math.min(ec.balance, valueMp);
+  }
+}
+
+export const SCOPE = { balances: 1, debts: 2, tariff: 4, calendars: 8, config: 16, logs: 32, han: 64 } as const;
+
+/**
+ * Change of tenancy (clarifications 23): configuration parts back to the commissioned values first,
+ * then data removed. Never touches payment mode, keys, the counter cache or lockouts; sets counterFloor.
+ */
+function revertToDefaults(s: MeterState, scope: number, tenancyDay: number, utrnCounter: number): void {
+  const c = s.commissioned;
+  if (scope & SCOPE.config) {
+    s.config = { ...c.config };
+    setConfig(s, 'emergencyCreditLimit', c.config.emergencyCreditLimit);
+  }
+  if (scope & SCOPE.tariff) {
+    s.tariff.prices = c.tariff.prices.slice();
+    s.tariff.standingCharge = c.tariff.standingCharge;
+    s.tariff.touSwitch = c.tariff.touSwitch.map((t) => ({ ...t }));
+  }
+  if (scope & SCOPE.calendars) {
+    s.calendars = {
+      friendlyCredit: c.calendars.friendlyCredit.map((x) => ({ ...x })),
+      nonDisconnect: c.calendars.nonDisconnect.map((x) => ({ ...x })),
+    };
+  }
+  if (scope & SCOPE.debts) {
+    s.timeDebt = c.debtTerms.timeDebt.map((d) => ({ amount: 0, rate: d.rate, period: d.period }));
+    s.paymentDebt = { amount: 0, rateBp: c.debtTerms.paymentDebtRateBp, recoveredThisWeek: 0 };
+    s.debtCapUsedToday = 0;
+  }
+  if (scope & SCOPE.balances) {
+    s.meterBalance = 0;
+    s.emergencyCredit = { state: 'unavailable', balance: s.config.emergencyCreditLimit };
+    s.accumulatedDebt = 0;
+  }
+  if (scope & SCOPE.tariff) s.tariff.pending = [];
+  if (scope & SCOPE.logs) {
+    s.events = [];
+    s.topUps = [];
+    s.debtRecovery = [];
+  }
+  if (scope & SCOPE.han) s.han = { joinWindow: null, devices: [] };
+  s.counterFloor = Math.max(s.counterFloor, utrnCounter);
+  s.tenancyStartDay = tenancyDay === 0 ? toLocal(s.time).day : tenancyDay;
+}
+

@@ -1,0 +1,60 @@
+// Debt recovery (prepayment.md sections 3 and 5): time-debt instalments under the daily cap, and
+// payment-based debt taken from top-ups under the weekly cap.
+import { HOUR } from './clock.js';
+import { charge } from './credit.js';
+import { logDebtCompleted, pushCapped } from './events.js';
+import { LOG_LIMITS, type MeterState } from './state.js';
+
+function recordRecovery(s: MeterState, register: 0 | 1 | 2, amount: number): void {
+  pushCapped(s.debtRecovery, { time: s.time, register, amount }, LOG_LIMITS.debtRecovery);
+}
+
+/** Whether any time debt is recovered hourly (so the hour boundaries matter). */
+export function hasHourlyDebt(s: MeterState): boolean {
+  return s.timeDebt.some((d) => d.period === 'hourly' && d.amount > 0 && d.rate > 0);
+}
+
+/**
+ * Instalments due at this instant, time debt 1 then 2: min(rate, amount, cap left today), moved to the
+ * charge path. Skipped, not deferred, while suspended (clarifications 9: the state at the instant,
+ * before that instant's section 4 evaluation; only `active` EC suspends).
+ */
+export function takeInstalments(s: MeterState, isMidnight: boolean, isMonday: boolean): void {
+  if (s.paymentMode !== 'prepayment') return;
+  const suspended =
+    (s.supply === 'disabled' && s.config.suspendDebtDisabled) ||
+    (s.emergencyCredit.state === 'active' && s.config.suspendDebtEmergency);
+  if (suspended) return;
+  const onHour = s.time % HOUR === 0;
+  s.timeDebt.forEach((debt, i) => {
+    const due =
+      debt.period === 'hourly' ? onHour : debt.period === 'daily' ? isMidnight : isMidnight && isMonday;
+    if (!due || debt.amount <= 0) return;
+    const capLeft = Math.max(0, s.config.debtRecoveryRateCap - s.debtCapUsedToday);
+    const take = Math.min(debt.rate, debt.amount, capLeft);
+    if (take <= 0) return;
+    debt.amount -= take;
+    s.debtCapUsedToday += take;
+    charge(s, take);
+    recordRecovery(s, i as 0 | 1, take);
+    if (debt.amount === 0) logDebtCompleted(s, i as 0 | 1);
+  });
+}
+
+/**
+ * Step 2 of a top-up: min(floor(A * rateBp / 10000), amount, weekly cap left, what is left of A),
+ * the percentage of the whole top-up A (clarifications 12). Returns what it took.
+ */
+export function takePaymentDebt(s: MeterState, topUpMp: number, leftMp: number): number {
+  const pd = s.paymentDebt;
+  if (pd.amount <= 0) return 0;
+  const share = Math.floor((topUpMp * pd.rateBp) / 10_000);
+  const capLeft = Math.max(0, s.config.paymentDebtWeeklyCap - pd.recoveredThisWeek);
+  const take = Math.min(share, pd.amount, capLeft, leftMp);
+  if (take <= 0) return 0;
+  pd.amount -= take;
+  pd.recoveredThisWeek += take;
+  recordRecovery(s, 2, take);
+  if (pd.amount === 0) logDebtCompleted(s, 2);
+  return take;
+}

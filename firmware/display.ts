@@ -1,0 +1,23 @@
+// The meter's display lines (informative, tokens.md section 9).
+import { creditOf } from './credit.js';
+import { formatPounds } from './money.js';
+import type { MeterState } from './state.js';
+import { activeRate, activePrice } from './tariff.js';
+import { periodInForce } from './calendar.js';
+
+const EC_WORDS = { unavailable: '', available: 'EMERGENCY AVAILABLE - PRESS A', active: 'EMERGENCY CREDIT IN USE', exhausted: 'EMERGENCY CREDIT USED' } as const;
+
+export function displayLines(s: MeterState): string[] {
+  const lines: string[] = [];
+  lines.push(s.paymentMode === 'credit' ? 'CREDIT MODE' : `CREDIT ${formatPounds(creditOf(s))}`);
+  const ec = EC_WORDS[s.emergencyCredit.state];
+  if (ec) lines.push(`${ec} ${formatPounds(s.emergencyCredit.balance)}`);
+  const debt = s.timeDebt[0]!.amount + s.timeDebt[1]!.amount + s.paymentDebt.amount + s.accumulatedDebt;
+  if (debt > 0) lines.push(`DEBT ${formatPounds(debt)}`);
+  const rate = activeRate(s.tariff, s.time);
+  lines.push(`RATE ${rate} ${(activePrice(s.tariff, s.time) / 1000).toFixed(3)}p/kWh`);
+  const supply = s.supply === 'enabled' ? 'SUPPLY ON' : s.supply === 'armed' ? 'SUPPLY ARMED - PRESS B' : 'SUPPLY OFF';
+  lines.push(periodInForce(s.calendars, s.time) ? `${supply} (FRIENDLY)` : supply);
+  if (s.message) lines.push(s.message);
+  return lines;
+}

@@ -1,0 +1,54 @@
+// The event log (prepayment.md section 7): time order, and within one instant the table's order
+// (clarifications 3); entries sharing a row keep the order in which they were raised.
+import { LOG_LIMITS, type MeterState } from './state.js';
+
+/** name -> [table row, code] */
+const TABLE = {
+  lowCredit: [0, 0x810d],
+  belowDisablementThreshold: [1, 0x8f0f],
+  emergencyCreditAvailable: [2, 0x8119],
+  emergencyCreditActivated: [3, 0x81ab],
+  emergencyCreditExhausted: [4, 0x81aa],
+  creditAddedLocally: [5, 0x810e],
+  debtCollectionCompleted: [6, 0x81a7],
+  supplyArmed: [7, 0x0001],
+  supplyEnabled: [7, 0x0002],
+  supplyDisabled: [7, 0x0003],
+  tokenRejected: [8, 0x0010],
+  keypadLocked: [9, 0x0011],
+  powerOff: [10, 0x0020],
+  powerOn: [10, 0x0021],
+} as const;
+
+export type EventName = keyof typeof TABLE;
+
+/** debtCollectionCompleted codes per register: time debt 1, time debt 2, payment debt. */
+const DEBT_COMPLETED_CODES = [0x81a7, 0x81a8, 0x81a9] as const;
+
+function rowOf(name: string): number {
+  return (TABLE as Record<string, readonly [number, number]>)[name]?.[0] ?? 99;
+}
+
+/** Log an event at the state's current time (mutates the draft state). */
+export function logEvent(s: MeterState, name: EventName, code: number = TABLE[name][1]): void {
+  const entry = { time: s.time, code, name };
+  const row = TABLE[name][0];
+  const log = s.events;
+  let i = log.length;
+  while (i > 0) {
+    const prev = log[i - 1]!;
+    if (prev.time < entry.time || (prev.time === entry.time && rowOf(prev.name) <= row)) break;
+    i--;
+  }
+  log.splice(i, 0, entry);
+  if (log.length > LOG_LIMITS.events) log.splice(0, log.length - LOG_LIMITS.events);
+}
+
+export function logDebtCompleted(s: MeterState, register: 0 | 1 | 2): void {
+  logEvent(s, 'debtCollectionCompleted', DEBT_COMPLETED_CODES[register]);
+}
+
+export function pushCapped<T>(log: T[], entry: T, limit: number): void {
+  log.push(entry);
+  if (log.length > limit) log.splice(0, log.length - limit);
+}

@@ -1,0 +1,46 @@
+// Money is integer milli-pence (mp); energy is integer joules. Energy cost is exact: the meter keeps
+// the remainder of price x energy below 1 mp, so the total charge over any run is
+// floor(sum(price_i * J_i) / 3,600,000) (prepayment.md section 1).
+
+export const J_PER_KWH = 3_600_000;
+const J_PER_KWH_N = 3_600_000n;
+
+export interface EnergyCost {
+  /** whole mp to charge now */
+  chargeMp: number;
+  /** new remainder, 0 <= r < 3,600,000 */
+  remainder: number;
+}
+
+/**
+ * Cost of `energyJ` joules at `priceMpPerKwh`, carrying `remainder` from earlier energy.
+ * BigInt because price (up to 2^24) x energy can pass 2^53.
+ */
+export function energyCost(priceMpPerKwh: number, energyJ: number, remainder: number): EnergyCost {
+  const total = BigInt(priceMpPerKwh) * BigInt(energyJ) + BigInt(remainder);
+  return { chargeMp: Number(total / J_PER_KWH_N), remainder: Number(total % J_PER_KWH_N) };
+}
+
+/**
+ * The fewest whole seconds at constant `watts` and `price` after which at least `neededMp` have been
+ * charged, given the carried remainder: the smallest k with remainder + price*watts*k >= neededMp*3.6e6.
+ */
+export function secondsUntilCharged(neededMp: number, priceMpPerKwh: number, watts: number, remainder: number): number {
+  const need = BigInt(neededMp) * J_PER_KWH_N - BigInt(remainder);
+  if (need <= 0n) return 0;
+  const perSecond = BigInt(priceMpPerKwh) * BigInt(watts);
+  return Number((need + perSecond - 1n) / perSecond);
+}
+
+/** Pounds with 2 decimals, truncated toward zero (`-£0.004` shows `-£0.00`). */
+export function formatPounds(mp: number): string {
+  const negative = mp < 0;
+  const pence = Math.trunc(Math.abs(mp) / 1000);
+  const text = `£${Math.trunc(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
+  return negative ? `-${text}` : text;
+}
+
+/** Pence (token amounts) to mp. */
+export function penceToMp(pence: number): number {
+  return pence * 1000;
+}

@@ -1,0 +1,41 @@
+// Counter recovery and anti-replay (tokens.md section 7.1, GBCS Table 27 generalised to 10/16 bits).
+import { COUNTER_CACHE_SIZE } from '../state.js';
+
+const MAX_COUNTER = 0xffff_ffff;
+
+/**
+ * Full counter from its low `width` bits, given V, the highest accepted counter:
+ * p = V mod 2^t, q = V - p; s = r + 2^t if r < p - 2^(t-1), r - 2^t if r > p + 2^(t-1), else r.
+ */
+export function recoverCounter(highest: number, truncated: number, width: number): number {
+  const span = 2 ** width;
+  const half = span / 2;
+  const p = highest % span;
+  const q = highest - p;
+  const s = truncated < p - half ? truncated + span : truncated > p + half ? truncated - span : truncated;
+  return q + s;
+}
+
+export type CounterVerdict = 'ok' | 'Duplicate' | 'Expired' | 'FormatError';
+
+/** Duplicate if cached; Expired at or below counterFloor, or below a full cache's smallest entry. */
+export function judgeCounter(cache: readonly number[], counterFloor: number, counter: number): CounterVerdict {
+  if (counter > MAX_COUNTER) return 'FormatError';
+  if (counter < 0) return 'Expired';
+  if (cache.includes(counter)) return 'Duplicate';
+  if (counter <= counterFloor) return 'Expired';
+  if (cache.length >= COUNTER_CACHE_SIZE && counter < cache[0]!) return 'Expired';
+  return 'ok';
+}
+
+export function highestCounter(cache: readonly number[]): number {
+  return cache.length === 0 ? 0 : cache[cache.length - 1]!;
+}
+
+/** Insert into the ascending cache, evicting the smallest when full (mutates). */
+export function cacheCounter(cache: number[], counter: number): void {
+  let i = cache.length;
+  while (i > 0 && cache[i - 1]! > counter) i--;
+  cache.splice(i, 0, counter);
+  if (cache.length > COUNTER_CACHE_SIZE) cache.splice(0, cache.length - COUNTER_CACHE_SIZE);
+}

@@ -1,0 +1,49 @@
+// The GBCS primitives behind one tiny interface (ECDH P-256, SHA-256, AES-128-GCM), here through
+// node:crypto (native OpenSSL). A browser build could swap in @noble/curves + @noble/ciphers.
+// Key material never leaves this module in logs or errors.
+import { createCipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, timingSafeEqual, type KeyObject } from 'node:crypto';
+
+export function sha256(...parts: Uint8Array[]): Uint8Array {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return new Uint8Array(h.digest());
+}
+
+/** Full 16-byte AES-128-GCM tag over empty plaintext (GMAC). */
+export function gcmTag(key: Uint8Array, iv: Uint8Array, aad: Uint8Array): Uint8Array {
+  const c = createCipheriv('aes-128-gcm', key, iv);
+  c.setAAD(aad);
+  c.final();
+  return new Uint8Array(c.getAuthTag());
+}
+
+/** Constant-time equality of two byte strings (length is not secret). */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function toKeyObject(pem: string, kind: 'private' | 'public'): KeyObject {
+  return kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+}
+
+/**
+ * Z = the 32-byte x-coordinate of ECDH on P-256 (tokens.md section 2). `publicPem` may be a SPKI
+ * public key or an X.509 certificate.
+ */
+export function ecdhP256(privatePem: string, publicPem: string): Uint8Array {
+  const privateKey = toKeyObject(privatePem, 'private');
+  const publicKey = toKeyObject(publicPem, 'public');
+  if (privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1' || publicKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new RangeError('key agreement keys must be on P-256');
+  }
+  return new Uint8Array(diffieHellman({ privateKey, publicKey }));
+}
+
+export function hexToBytes(hex: string): Uint8Array {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new TypeError(`expected an even-length hex string, got ${hex.length} characters`);
+  return new Uint8Array(Buffer.from(hex, 'hex'));
+}
+
+export function bytesToHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}

@@ -1,0 +1,147 @@
+// Meter-side processing of a digit token (tokens.md section 7): the check order, anti-replay, MAC and
+// lockout. A rejected token changes nothing but the lockout state and the event log.
+import { localDayMonth } from '../clock.js';
+import { applyCommand, type DomainCommand } from '../commands.js';
+import { logEvent } from '../events.js';
+import { formatPounds, penceToMp } from '../money.js';
+import { cloneState, type MeterState, type Source } from '../state.js';
+import { fromLocal } from '../clock.js';
+import { cacheCounter, highestCounter, judgeCounter, recoverCounter } from './counter-cache.js';
+import { dataDigits, firstBadBlock } from './digits.js';
+import { decodeUtrn, utrnAad, utrnPence } from './gbcs.js';
+import { fullTag, macMatches, tokenKey, truncatedTag } from './kdf.js';
+import { commandAad, decodeCommandToken } from './nowan.js';
+import { partyOf } from './party.js';
+import { countInvalid, isLocked, resetLockout } from './lockout.js';
+import { rejectionDisplay, type ResultCode, type TokenOutcome } from './results.js';
+
+export interface Entry {
+  state: MeterState;
+  outcome: TokenOutcome;
+}
+
+/** Words shown for each rejection (tokens.md section 9). */
+const WORDS: Partial<Record<ResultCode, string>> = {
+  Incomplete: 'INCOMPLETE',
+  FormatError: 'INVALID',
+  Duplicate: 'DUPLICATE',
+  Expired: 'EXPIRED',
+  Invalid: 'INVALID',
+};
+
+function lockedWords(s: MeterState, until: number): string {
+  return `KEY LOCKED ${Math.max(1, Math.ceil((until - s.time) / 60))} MIN`;
+}
+
+/** Reject: log `tokenRejected`, count an `Invalid` towards the source's lockout. */
+function reject(s0: MeterState, source: Source, outcome: Omit<TokenOutcome, 'display'> & { display?: string }): Entry {
+  const s = cloneState(s0);
+  logEvent(s, 'tokenRejected');
+  const lock = source === 'keypad' ? s.keypad : s.ppmid;
+  let display = outcome.display ?? WORDS[outcome.result] ?? outcome.result.toUpperCase();
+  if (outcome.result === 'Invalid') {
+    countInvalid(s, lock);
+    if (lock.lockedUntil !== null && lock.lockedUntil > s.time) display = lockedWords(s, lock.lockedUntil);
+  }
+  s.message = display;
+  return { state: s, outcome: { ...outcome, display } };
+}
+
+interface Authenticated {
+  command: DomainCommand;
+  counter: number;
+}
+
+/** Steps 4-6 for either family: decode, recover the counter, check it, check the MAC. */
+function authenticate(s: MeterState, digits: string): Authenticated | Omit<TokenOutcome, 'display'> {
+  const party = partyOf(s.keys);
+  const highest = highestCounter(s.utrnCounters);
+  let counter: number;
+  let command: DomainCommand;
+  let expectedMac: () => Uint8Array;
+  let mac: Uint8Array;
+  if (digits.length === 20) {
+    const utrn = decodeUtrn(digits);
+    if (typeof utrn === 'string') return { result: 'FormatError', message: utrn };
+    counter = recoverCounter(highest, utrn.truncatedCounter, 10);
+    command = { name: 'TopUp', fields: { amountPence: utrnPence(utrn) } };
+    mac = utrn.mac;
+    expectedMac = () => truncatedTag(fullTag(party!, tokenKey(party!, counter), utrnAad(party!, counter, Number(utrn.ptut >> 32n))), 4);
+  } else {
+    const tok = decodeCommandToken(dataDigits(digits), digits.length as 40 | 60);
+    if (typeof tok === 'string') return { result: 'FormatError', message: tok };
+    counter = recoverCounter(highest, tok.counterLow, 16);
+    command = tok.command;
+    mac = tok.mac;
+    expectedMac = () => truncatedTag(fullTag(party!, tokenKey(party!, counter), commandAad(party!, counter, tok.layout, tok.body)), tok.layout.macBytes);
+  }
+  const verdict = judgeCounter(s.utrnCounters, s.counterFloor, counter);
+  if (verdict === 'FormatError') return { result: 'FormatError', message: `recovered counter ${counter} is past 2^32 - 1` };
+  if (verdict !== 'ok') return { result: verdict, message: `counter ${counter} ${verdict === 'Duplicate' ? 'was already used' : 'is too old'}` };
+  if (party === null || !macMatches(expectedMac(), mac)) return { result: 'Invalid', message: 'not for this meter, or forged' };
+  return { command, counter };
+}
+
+/** Enter a whole token from the meter's keypad or relayed by the PPMID. */
+export function enterToken(s0: MeterState, digits: string, source: Source): Entry {
+  const lock = source === 'keypad' ? s0.keypad : s0.ppmid;
+  if (isLocked(lock, s0.time)) {
+    return reject(s0, source, { result: 'KeypadLocked', message: `${source} locked`, display: lockedWords(s0, lock.lockedUntil!) });
+  }
+  if (digits.length !== 20 && digits.length !== 40 && digits.length !== 60) {
+    return reject(s0, source, { result: 'Incomplete', message: `${digits.length} digits; a token has 20, 40 or 60` });
+  }
+  const block = firstBadBlock(digits);
+  if (block !== 0) {
+    return reject(s0, source, { result: 'CheckDigitError', block, message: `check digit of block ${block} is wrong`, display: `CHECK DIGIT BLOCK ${block}` });
+  }
+  const auth = authenticate(s0, digits);
+  if ('result' in auth) return reject(s0, source, auth);
+
+  const s = cloneState(s0);
+  const rejection = applyCommand(s, auth.command, { source, utrnCounter: auth.counter });
+  if (rejection) {
+    return reject(s0, source, { result: 'Rejected', reason: rejection, message: `rejected: ${rejection}`, display: rejectionDisplay(rejection) });
+  }
+  cacheCounter(s.utrnCounters, auth.counter);
+  resetLockout(source === 'keypad' ? s.keypad : s.ppmid);
+  s.message = acceptedDisplay(auth.command);
+  return { state: s, outcome: { result: 'Accepted', message: `${auth.command.name} accepted, counter ${auth.counter}`, display: s.message } };
+}
+
+/** What an accepted command shows (tokens.md section 9). */
+export function acceptedDisplay(cmd: DomainCommand): string {
+  const f = cmd.fields as Record<string, number>;
+  switch (cmd.name) {
+    case 'TopUp':
+      return `ADDED ${formatPounds(penceToMp(f.amountPence!))}`;
+    case 'DeductCredit':
+      return `DEDUCTED ${formatPounds(penceToMp(f.amount!))}`;
+    case 'SetCredit':
+      return `SET ${formatPounds((f.sign ? -1 : 1) * penceToMp(f.amount!))}`;
+    case 'AddDebt':
+      return `DEBT ADDED ${formatPounds(penceToMp(f.amount!))}`;
+    case 'DeductDebt':
+      return `DEBT DEDUCTED ${formatPounds(penceToMp(f.amount!))}`;
+    case 'SetDebt':
+      return 'DEBT SET';
+    case 'ChangePrice':
+      return f.activationDay === 0 ? 'PRICE SET' : `PRICE SET FROM ${localDayMonth(fromLocal(f.activationDay!, f.activationMinute!))}`;
+    case 'OpenHan':
+      return `HAN OPEN ${f.minutes} MIN`;
+    case 'ChangeMode':
+      return f.mode ? 'MODE PREPAY' : 'MODE CREDIT';
+    case 'Supply':
+      return ['SUPPLY ARM', 'SUPPLY OFF', 'SUPPLY ON'][f.action!]!;
+    case 'SetConfig':
+      return 'SETTING CHANGED';
+    case 'SetTouSwitch':
+      return 'TARIFF SET';
+    case 'SetFriendlyCredit':
+      return 'FRIENDLY HOURS SET';
+    case 'SetNonDisconnect':
+      return 'NO-CUT PERIOD SET';
+    case 'RevertToDefaults':
+      return 'NEW TENANCY';
+  }
+}

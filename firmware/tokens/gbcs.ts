@@ -1,0 +1,74 @@
+// GBCS 20-digit UTRN, bit-exact (GBCS section 14, tokens.md section 3).
+import { bigintToBytes } from './digits.js';
+import { counter64, fullTag, tokenKey, truncatedTag, type Party } from './kdf.js';
+import { checkDigit } from './verhoeff.js';
+
+/** PPTD = PPTD_OFFSET + PTUT */
+export const PPTD_OFFSET = 7_394_156_990_786_306_048n;
+const PTUT_LIMIT = 1n << 57n;
+const AAD_HEADER = new Uint8Array([0x11, 0, 0, 0, 0, 0]);
+
+export type ValueClass = 'pennies' | 'pounds';
+
+export interface Ptut {
+  ptut: bigint;
+  truncatedCounter: number;
+  valueClass: ValueClass;
+  value: number;
+  mac: Uint8Array;
+}
+
+/** Decode the 19 PPTD digits; a string error when the token is a FormatError. */
+export function decodeUtrn(digits20: string): Ptut | string {
+  const ptut = BigInt(digits20.slice(0, 19)) - PPTD_OFFSET;
+  if (ptut < 0n || ptut >= PTUT_LIMIT) return 'UTRN outside the PPTD range (PTUT at or above 2^57)';
+  const high = Number(ptut >> 32n);
+  const classBits = (high >> 13) & 0b11;
+  if (classBits > 1) return `UTRN value class ${classBits.toString(2).padStart(2, '0')} is invalid`;
+  return {
+    ptut,
+    truncatedCounter: (high >> 15) & 0x3ff,
+    valueClass: classBits === 0 ? 'pennies' : 'pounds',
+    value: high & 0x1fff,
+    mac: bigintToBytes(ptut & 0xffff_ffffn, 4),
+  };
+}
+
+/** Pence carried by a UTRN value. */
+export function utrnPence(p: { valueClass: ValueClass; value: number }): number {
+  return p.valueClass === 'pounds' ? p.value * 100 : p.value;
+}
+
+/** AAD = 11 00 00 00 00 00 || originatorId || deviceId || 01 || counter64 || PTUT high 32 bits. */
+export function utrnAad(party: Party, utrnCounter: number, ptutHigh: number): Uint8Array {
+  const aad = new Uint8Array(35);
+  aad.set(AAD_HEADER, 0);
+  aad.set(party.originatorId, 6);
+  aad.set(party.deviceId, 14);
+  aad[22] = 0x01;
+  aad.set(counter64(utrnCounter), 23);
+  new DataView(aad.buffer).setUint32(31, ptutHigh >>> 0);
+  return aad;
+}
+
+export interface IssuedUtrn {
+  token: string;
+  pptd: string;
+  ptut: bigint;
+  key: Uint8Array;
+  aad: Uint8Array;
+  tag: Uint8Array;
+}
+
+/** Vending side: build the UTRN for a top-up. */
+export function issueUtrn(party: Party, utrnCounter: number, valueClass: ValueClass, value: number): IssuedUtrn {
+  if (!Number.isInteger(value) || value < 0 || value > 8191) throw new RangeError(`"value" must be an integer 0..8191, got ${value}`);
+  const high = (((utrnCounter & 0x3ff) << 15) | ((valueClass === 'pounds' ? 1 : 0) << 13) | value) >>> 0;
+  const key = tokenKey(party, utrnCounter);
+  const aad = utrnAad(party, utrnCounter, high);
+  const tag = fullTag(party, key, aad);
+  const mac = new DataView(truncatedTag(tag, 4).slice().buffer).getUint32(0);
+  const ptut = (BigInt(high) << 32n) | BigInt(mac);
+  const pptd = (PPTD_OFFSET + ptut).toString();
+  return { token: pptd + String(checkDigit(pptd)), pptd, ptut, key, aad, tag };
+}

@@ -1,0 +1,23 @@
+// The (originator, device, Z) triple a meter authenticates with, built once per key set: the ECDH
+// shared secret is never recomputed per token (tokens.md section 2).
+import type { Keys } from '../state.js';
+import { hexToBytes } from './crypto.js';
+import type { Party } from './kdf.js';
+
+const cache = new Map<string, Party>();
+
+export function partyOf(keys: Keys): Party | null {
+  if (keys.sharedSecret === null) return null;
+  const id = `${keys.originatorId}|${keys.deviceId}|${keys.sharedSecret}`;
+  let party = cache.get(id);
+  if (!party) {
+    party = {
+      originatorId: hexToBytes(keys.originatorId),
+      deviceId: hexToBytes(keys.deviceId),
+      sharedSecret: hexToBytes(keys.sharedSecret),
+    };
+    if (cache.size > 64) cache.clear();
+    cache.set(id, party);
+  }
+  return party;
+}
