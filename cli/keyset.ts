@@ -1,0 +1,84 @@
+// Key-set files (keys/README.md): the vending side's identities and key material.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { bytesToHex, ecdhP256, hexToBytes } from '../firmware/tokens/crypto.js';
+import type { Party } from '../firmware/tokens/kdf.js';
+import { readJsonFile, writeFileAtomic } from './files.js';
+
+export interface KeySet {
+  path: string;
+  party: Party;
+  originatorId: string;
+  deviceId: string;
+  signingPrivateKey: Uint8Array | null;
+  signingPublicKey: string | null;
+  counterFile: string;
+}
+
+const HEX16 = /^[0-9a-fA-F]{16}$/;
+
+export function loadKeySet(path: string): KeySet {
+  const raw = readJsonFile(path) as Record<string, unknown>;
+  if (typeof raw !== 'object' || raw === null) throw new Error(`${path}: a key set is a JSON object`);
+  const { originatorId, deviceId } = raw;
+  if (typeof originatorId !== 'string' || !HEX16.test(originatorId)) throw new Error(`${path}: originatorId must be 16 hex digits`);
+  if (typeof deviceId !== 'string' || !HEX16.test(deviceId)) throw new Error(`${path}: deviceId must be 16 hex digits`);
+  let z: Uint8Array;
+  if (typeof raw.sharedSecret === 'string') {
+    if (!/^[0-9a-fA-F]{64}$/.test(raw.sharedSecret)) throw new Error(`${path}: sharedSecret must be 64 hex digits`);
+    z = hexToBytes(raw.sharedSecret);
+  } else if (typeof raw.supplierPrepaymentPrivateKey === 'string' && typeof raw.devicePublicKey === 'string') {
+    try {
+      z = ecdhP256(raw.supplierPrepaymentPrivateKey, raw.devicePublicKey);
+    } catch {
+      throw new Error(`${path}: supplierPrepaymentPrivateKey and devicePublicKey are not a usable P-256 pair`);
+    }
+  } else {
+    throw new Error(`${path}: needs sharedSecret, or supplierPrepaymentPrivateKey with devicePublicKey`);
+  }
+  const sk = raw.supplierSigningPrivateKey;
+  if (sk !== undefined && (typeof sk !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sk))) throw new Error(`${path}: supplierSigningPrivateKey must be 64 hex digits`);
+  const counterFile =
+    typeof raw.counterFile === 'string' ? resolve(dirname(path), raw.counterFile) : `${path.replace(/\.json$/, '')}.counters.json`;
+  return {
+    path,
+    party: { originatorId: hexToBytes(originatorId), deviceId: hexToBytes(deviceId), sharedSecret: z },
+    originatorId: originatorId.toUpperCase(),
+    deviceId: deviceId.toUpperCase(),
+    signingPrivateKey: typeof sk === 'string' ? hexToBytes(sk) : null,
+    signingPublicKey: typeof raw.supplierSigningPublicKey === 'string' ? raw.supplierSigningPublicKey : null,
+    counterFile,
+  };
+}
+
+/** Meter configuration (conformance.md section 3) that trusts this key set, via the shared secret. */
+export function meterConfigFor(keys: KeySet): Record<string, unknown> {
+  return {
+    originatorId: keys.originatorId,
+    deviceId: keys.deviceId,
+    sharedSecret: bytesToHex(keys.party.sharedSecret),
+    ...(keys.signingPublicKey ? { supplierSigningPublicKey: keys.signingPublicKey } : {}),
+  };
+}
+
+function issuedCounters(file: string): number[] {
+  if (!existsSync(file)) return [];
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { issued?: unknown };
+  return Array.isArray(data.issued) ? data.issued.filter((n): n is number => typeof n === 'number') : [];
+}
+
+/** Record a counter as issued; refuse one issued before (GCM nonce reuse). */
+export function claimCounter(keys: KeySet, counter: number): void {
+  const issued = issuedCounters(keys.counterFile);
+  if (issued.includes(counter)) {
+    throw new Error(`counter ${counter} was already issued with this key set (${keys.counterFile}); reusing it would reuse a GCM nonce`);
+  }
+  issued.push(counter);
+  issued.sort((a, b) => a - b);
+  writeFileAtomic(keys.counterFile, JSON.stringify({ issued }, null, 1) + '\n');
+}
+
+export function nextFreeCounter(keys: KeySet): number {
+  const issued = issuedCounters(keys.counterFile);
+  return issued.length ? issued[issued.length - 1]! + 1 : 1;
+}
