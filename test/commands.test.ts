@@ -29,7 +29,8 @@ describe('table 6 commands', () => {
     expect(r.meterBalance).toBe(-150_000); // 100,000 - 250,000
     expect(r.supply).toBe('disabled');
     // 100,000 was already below the low-credit threshold (200,000): no new lowCredit
-    expect(r.events.map((e: any) => e.name)).toEqual(['belowDisablementThreshold', 'supplyDisabled']);
+    // 100,000 was not below the EC threshold (100,000), now it is; logged in the section 7 table order
+    expect(r.events.map((e: any) => e.name)).toEqual(['belowDisablementThreshold', 'emergencyCreditAvailable', 'supplyDisabled']);
   });
 
   it('a deduction taking credit below the low-credit threshold logs lowCredit', () => {
