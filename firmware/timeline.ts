@@ -112,9 +112,14 @@ function processBoundaries(s: MeterState): void {
   }
 }
 
-/** Let time pass to `target` under the current load (mutates the draft state). */
-export function advanceTo(s: MeterState, target: number): void {
+/**
+ * Let time pass to `target` under the current load (mutates the draft state). Returns the number of
+ * stops made, which is the measure of its cost: boundaries and threshold crossings, never seconds.
+ */
+export function advanceTo(s: MeterState, target: number): number {
+  let stops = 0;
   while (s.time < target) {
+    stops++;
     const boundary = nextBoundary(s);
     const stop = Math.min(boundary, target);
     const crossing = nextCrossing(s, stop);
@@ -123,4 +128,5 @@ export function advanceTo(s: MeterState, target: number): void {
     if (until === boundary) processBoundaries(s);
     evaluateCredit(s);
   }
+  return stops;
 }
