@@ -3,10 +3,8 @@
 // Key material never leaves this module in logs or errors.
 import { createCipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, timingSafeEqual, type KeyObject } from 'node:crypto';
 
-export function sha256(...parts: Uint8Array[]): Uint8Array {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return new Uint8Array(h.digest());
+export function sha256(data: Uint8Array): Uint8Array {
+  return createHash('sha256').update(data).digest();
 }
 
 /** Full 16-byte AES-128-GCM tag over empty plaintext (GMAC). */
@@ -14,7 +12,7 @@ export function gcmTag(key: Uint8Array, iv: Uint8Array, aad: Uint8Array): Uint8A
   const c = createCipheriv('aes-128-gcm', key, iv);
   c.setAAD(aad);
   c.final();
-  return new Uint8Array(c.getAuthTag());
+  return c.getAuthTag();
 }
 
 /** Constant-time equality of two byte strings (length is not secret). */

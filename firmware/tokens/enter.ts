@@ -53,7 +53,7 @@ interface Authenticated {
 }
 
 /** Steps 4-6 for either family: decode, recover the counter, check it, check the MAC. */
-function authenticate(s: MeterState, digits: string): Authenticated | Omit<TokenOutcome, 'display'> {
+export function authenticate(s: MeterState, digits: string): Authenticated | Omit<TokenOutcome, 'display'> {
   const party = partyOf(s.keys);
   const highest = highestCounter(s.utrnCounters);
   let counter: number;
@@ -66,7 +66,7 @@ function authenticate(s: MeterState, digits: string): Authenticated | Omit<Token
     counter = recoverCounter(highest, utrn.truncatedCounter, 10);
     command = { name: 'TopUp', fields: { amountPence: utrnPence(utrn) } };
     mac = utrn.mac;
-    expectedMac = () => truncatedTag(fullTag(party!, tokenKey(party!, counter), utrnAad(party!, counter, Number(utrn.ptut >> 32n))), 4);
+    expectedMac = () => truncatedTag(fullTag(party!, tokenKey(party!, counter), utrnAad(party!, counter, utrn.high)), 4);
   } else {
     const tok = decodeCommandToken(dataDigits(digits), digits.length as 40 | 60);
     if (typeof tok === 'string') return { result: 'FormatError', message: tok };

@@ -1,6 +1,5 @@
 // GBCS 20-digit UTRN, bit-exact (GBCS section 14, tokens.md section 3).
-import { bigintToBytes } from './digits.js';
-import { counter64, fullTag, tokenKey, truncatedTag, type Party } from './kdf.js';
+import { fullTag, tokenKey, truncatedTag, type Party } from './kdf.js';
 import { checkDigit } from './verhoeff.js';
 
 /** PPTD = PPTD_OFFSET + PTUT */
@@ -12,6 +11,8 @@ export type ValueClass = 'pennies' | 'pounds';
 
 export interface Ptut {
   ptut: bigint;
+  /** PTUT's high 32 bits, as the AAD carries them */
+  high: number;
   truncatedCounter: number;
   valueClass: ValueClass;
   value: number;
@@ -25,12 +26,15 @@ export function decodeUtrn(digits20: string): Ptut | string {
   const high = Number(ptut >> 32n);
   const classBits = (high >> 13) & 0b11;
   if (classBits > 1) return `UTRN value class ${classBits.toString(2).padStart(2, '0')} is invalid`;
+  const mac = Buffer.alloc(4);
+  mac.writeUInt32BE(Number(ptut & 0xffff_ffffn));
   return {
     ptut,
+    high,
     truncatedCounter: (high >> 15) & 0x3ff,
     valueClass: classBits === 0 ? 'pennies' : 'pounds',
     value: high & 0x1fff,
-    mac: bigintToBytes(ptut & 0xffff_ffffn, 4),
+    mac,
   };
 }
 
@@ -41,13 +45,13 @@ export function utrnPence(p: { valueClass: ValueClass; value: number }): number 
 
 /** AAD = 11 00 00 00 00 00 || originatorId || deviceId || 01 || counter64 || PTUT high 32 bits. */
 export function utrnAad(party: Party, utrnCounter: number, ptutHigh: number): Uint8Array {
-  const aad = new Uint8Array(35);
+  const aad = Buffer.alloc(35);
   aad.set(AAD_HEADER, 0);
   aad.set(party.originatorId, 6);
   aad.set(party.deviceId, 14);
   aad[22] = 0x01;
-  aad.set(counter64(utrnCounter), 23);
-  new DataView(aad.buffer).setUint32(31, ptutHigh >>> 0);
+  aad.writeUInt32BE(utrnCounter >>> 0, 23); // counter64 = utrnCounter * 2^32
+  aad.writeUInt32BE(ptutHigh >>> 0, 31);
   return aad;
 }
 
@@ -67,7 +71,8 @@ export function issueUtrn(party: Party, utrnCounter: number, valueClass: ValueCl
   const key = tokenKey(party, utrnCounter);
   const aad = utrnAad(party, utrnCounter, high);
   const tag = fullTag(party, key, aad);
-  const mac = new DataView(truncatedTag(tag, 4).slice().buffer).getUint32(0);
+  const m = truncatedTag(tag, 4);
+  const mac = ((m[0]! << 24) | (m[1]! << 16) | (m[2]! << 8) | m[3]!) >>> 0;
   const ptut = (BigInt(high) << 32n) | BigInt(mac);
   const pptd = (PPTD_OFFSET + ptut).toString();
   return { token: pptd + String(checkDigit(pptd)), pptd, ptut, key, aad, tag };

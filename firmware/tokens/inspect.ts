@@ -52,7 +52,7 @@ export function inspectToken(text: string, meter?: MeterState): Inspection | str
       utrnCounter: counter,
     });
     if (party && counter >= 0) {
-      const expected = truncatedTag(fullTag(party, tokenKey(party, counter), utrnAad(party, counter, Number(u.ptut >> 32n))), 4);
+      const expected = truncatedTag(fullTag(party, tokenKey(party, counter), utrnAad(party, counter, u.high)), 4);
       out.mac = macMatches(expected, u.mac) ? 'OK' : 'WRONG';
     }
   } else {

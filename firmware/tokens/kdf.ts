@@ -1,11 +1,5 @@
 // Per-token key and MAC shared by both digit families (tokens.md section 2).
-import { bigintToBytes } from './digits.js';
 import { equalBytes, gcmTag, sha256 } from './crypto.js';
-
-const COUNTER_PREFIX = new Uint8Array([0, 0, 0, 1]);
-const OTHER_INFO_ALG = new Uint8Array([0x60, 0x85, 0x74, 0x06, 0x08, 0x03, 0x00]);
-const OTHER_INFO_SEP = new Uint8Array([0x09, 0x01]);
-const IV_PAD = new Uint8Array(4);
 
 export interface Party {
   /** 8 bytes */
@@ -18,21 +12,47 @@ export interface Party {
 
 /** counter64 = utrnCounter * 2^32, 8 bytes big-endian. */
 export function counter64(utrnCounter: number): Uint8Array {
-  return bigintToBytes(BigInt(utrnCounter) << 32n, 8);
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setUint32(0, utrnCounter >>> 0);
+  return out;
+}
+
+// KDF input: 00000001 || Z (32) || 60 85 74 06 08 03 00 || originatorId (8) || 09 01 || counter64 (8) || deviceId (8)
+const KDF_LENGTH = 4 + 32 + 7 + 8 + 2 + 8 + 8;
+
+const COUNTER_AT = 53;
+
+/** Per party, the KDF input with everything but the counter filled in, and the GCM IV. */
+const templates = new WeakMap<Party, { kdf: Buffer; iv: Buffer }>();
+
+function templateOf(party: Party): { kdf: Buffer; iv: Buffer } {
+  let t = templates.get(party);
+  if (!t) {
+    const kdf = Buffer.alloc(KDF_LENGTH);
+    kdf.set([0, 0, 0, 1], 0);
+    kdf.set(party.sharedSecret, 4);
+    kdf.set([0x60, 0x85, 0x74, 0x06, 0x08, 0x03, 0x00], 36);
+    kdf.set(party.originatorId, 43);
+    kdf.set([0x09, 0x01], 51);
+    kdf.set(party.deviceId, 61);
+    const iv = Buffer.alloc(12);
+    iv.set(party.originatorId, 0);
+    t = { kdf, iv };
+    templates.set(party, t);
+  }
+  return t;
 }
 
 /** K = first 16 bytes of SHA-256(00000001 || Z || OtherInfo). */
 export function tokenKey(party: Party, utrnCounter: number): Uint8Array {
-  const digest = sha256(COUNTER_PREFIX, party.sharedSecret, OTHER_INFO_ALG, party.originatorId, OTHER_INFO_SEP, counter64(utrnCounter), party.deviceId);
-  return digest.subarray(0, 16);
+  const input = Buffer.from(templateOf(party).kdf);
+  input.writeUInt32BE(utrnCounter >>> 0, COUNTER_AT); // counter64's high half; the low half stays 0
+  return sha256(input).subarray(0, 16);
 }
 
 /** The full 16-byte GCM tag with IV originatorId || 00000000. */
 export function fullTag(party: Party, key: Uint8Array, aad: Uint8Array): Uint8Array {
-  const iv = new Uint8Array(12);
-  iv.set(party.originatorId, 0);
-  iv.set(IV_PAD, 8);
-  return gcmTag(key, iv, aad);
+  return gcmTag(key, templateOf(party).iv, aad);
 }
 
 /** The authenticator: the last `length` bytes of the full tag (not the first, as authTagLength keeps). */
