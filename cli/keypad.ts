@@ -1,15 +1,63 @@
-// `nowan keypad`: the meter's display and keypad in the terminal.
-import { Command } from 'commander';
-import { commission } from '../firmware/configure.js';
-import { displayLines } from '../firmware/display.js';
+// `nowan keypad`: the live meter in the terminal (keypad-sim), optionally kept in a state file.
+import { Command, Option } from 'commander';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { startMeter } from '../firmware/device.js';
+import { App } from '../keypad-sim/App.js';
+import { Session } from '../keypad-sim/session.js';
+import { demoKeys, demoMeter, demoTokens } from './demo.js';
+import { loadKeySet } from './keyset.js';
+import { MeterStore } from './meter-store.js';
+
+const KEY_HELP = `
+Keys (meter keypad focus):
+  0-9            type a token (pasting a token with spaces or dashes works)
+  Enter or #     submit            Backspace or <   delete a digit
+  Esc or *       clear             a / b            meter buttons A (emergency credit) / B (enable supply)
+  Tab            switch to the PPMID pane (paste a token or an envelope; Enter sends;
+                 Ctrl+E emergency credit, Ctrl+B enable supply: refused for gas)
+  s              clock speed x1 / x60 / x3600      p   pause or run the clock
+  n              jump to the next scheduled event  l   cycle household load profiles
+  + / -          manual load +/- 100 W             o   power cut / restore
+  q or Ctrl+C    quit (the state file, if any, is saved)
+`;
 
 export function keypadCommand(): Command {
   return new Command('keypad')
-    .description('the keypad and PPMID emulator')
-    .option('--demo', 'run on the built-in demo meter')
-    .action(() => {
-      const made = commission({}, Math.floor(Date.now() / 1000));
-      if (!made.ok) throw new Error(made.message);
-      process.stdout.write(displayLines(made.value).join('\n') + '\n');
+    .description('the keypad and PPMID emulator: a live meter in the terminal')
+    .option('--meter <file>', 'keep the meter state in this file (created if missing, saved after every accepted token and on exit)')
+    .option('--new', 'start from factory defaults (with --meter: replace the file)')
+    .option('--demo', 'the built-in demo meter (the default)')
+    .option('--keys <file>', 'key set of the meter (default: keys/demo-keyset.json, TEST KEYS)')
+    .addOption(new Option('--fuel <fuel>', 'fuel of a new meter').choices(['electricity', 'gas']).default('electricity'))
+    .addHelpText('after', KEY_HELP)
+    .action(async (opts: { meter?: string; new?: boolean; keys?: string; fuel: 'electricity' | 'gas' }) => {
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        process.stderr.write(
+          'nowan keypad needs an interactive terminal (stdin is not a TTY).\n' +
+            'For scripts use `nowan adapter` (JSON Lines, conformance.md) or `nowan token inspect`.\n',
+        );
+        process.exit(2);
+      }
+      const keys = opts.keys ? loadKeySet(opts.keys) : demoKeys();
+      const now = Math.floor(Date.now() / 60_000) * 60; // the shell, not the firmware, picks a start time
+      const fresh = () => demoMeter(keys, now, opts.fuel);
+      const store = opts.meter ? new MeterStore(opts.meter) : null;
+      let actor;
+      if (store && !opts.new) actor = store.open(fresh);
+      else {
+        actor = startMeter(fresh());
+        store?.save(actor);
+      }
+      const save = () => store?.save(actor);
+      const session = new Session(actor, { onAccepted: save });
+      const tokens = demoTokens(keys, actor.getSnapshot().context.meter);
+      const app = render(createElement(App, { session, demoTokens: tokens, onExit: save }), { exitOnCtrlC: false });
+      process.on('SIGINT', () => {
+        save();
+        app.unmount();
+      });
+      await app.waitUntilExit();
+      save();
     });
 }

@@ -1,0 +1,32 @@
+// The built-in demo meter of `npm start` and its ready tokens (TEST KEYS, keys/demo-keyset.json).
+import { fileURLToPath } from 'node:url';
+import { commission } from '../firmware/configure.js';
+import type { MeterState } from '../firmware/state.js';
+import { groupDigits } from '../firmware/tokens/digits.js';
+import { issueUtrn } from '../firmware/tokens/gbcs.js';
+import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { loadKeySet, meterConfigFor, type KeySet } from './keyset.js';
+
+export const DEMO_KEYSET = fileURLToPath(new URL('../keys/demo-keyset.json', import.meta.url));
+
+export function demoKeys(): KeySet {
+  return loadKeySet(DEMO_KEYSET);
+}
+
+/** A fresh demo meter: the demo keys, £5.00 of credit, 500 W of load. */
+export function demoMeter(keys: KeySet, time: number, fuel: 'electricity' | 'gas' = 'electricity'): MeterState {
+  const made = commission({ ...meterConfigFor(keys), fuel, meterBalance: 500_000 }, time);
+  if (!made.ok) throw new Error(made.message);
+  made.value.loadW = 500;
+  return made.value;
+}
+
+/** Tokens a new user can type at once: counters just above the meter's highest accepted one. */
+export function demoTokens(keys: KeySet, meter: MeterState): { label: string; digits: string }[] {
+  const next = (meter.utrnCounters.at(-1) ?? 0) + 1;
+  return [
+    { label: 'top-up £10', digits: groupDigits(issueUtrn(keys.party, next, 'pounds', 10).token) },
+    { label: 'add debt £25 (debt 1)', digits: groupDigits(issueCommandToken(keys.party, next + 1, 'AddDebt', { register: 0, amount: 2500 }).token) },
+    { label: 'price 30.000p/kWh now', digits: groupDigits(issueCommandToken(keys.party, next + 2, 'ChangePrice', { element: 0, price: 30_000, activationDay: 0, activationMinute: 0 }).token) },
+  ];
+}
