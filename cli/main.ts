@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { adapterCommand } from './adapter.js';
 import { tokenCommand } from './token.js';
 import { keypadCommand } from './keypad.js';
+import { conformanceCommand } from './conformance.js';
 
 const program = new Command('nowan')
   .description('GB smart prepayment meter firmware simulator with keypad tokens (MP094)')
@@ -13,6 +14,7 @@ const program = new Command('nowan')
 program.addCommand(keypadCommand());
 program.addCommand(tokenCommand());
 program.addCommand(adapterCommand());
+program.addCommand(conformanceCommand());
 
 program.exitOverride();
 try {
