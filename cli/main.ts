@@ -5,6 +5,7 @@ import { adapterCommand } from './adapter.js';
 import { tokenCommand } from './token.js';
 import { keypadCommand } from './keypad.js';
 import { conformanceCommand } from './conformance.js';
+import { vectorsCommand } from './vectors.js';
 
 const program = new Command('nowan')
   .description('GB smart prepayment meter firmware simulator with keypad tokens (MP094)')
@@ -15,6 +16,7 @@ program.addCommand(keypadCommand());
 program.addCommand(tokenCommand());
 program.addCommand(adapterCommand());
 program.addCommand(conformanceCommand());
+program.addCommand(vectorsCommand());
 
 program.exitOverride();
 try {

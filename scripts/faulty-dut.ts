@@ -1,0 +1,27 @@
+// A deliberately broken device under test, to prove the conformance runner reports failures.
+// It is the model behind `nowan adapter` with one fault:
+//   --fault check-digit-block   reports CheckDigitError one block too far
+//   --fault double-topup        reads out a balance as if every logged top-up had been applied twice
+//   --fault crash-on-power      exits when the power is cut (the runner must restart it)
+// Usage: tsx scripts/faulty-dut.ts --fault double-topup
+import { createInterface } from 'node:readline';
+import { Device } from '../firmware/device.js';
+
+const fault = process.argv[process.argv.indexOf('--fault') + 1];
+const faults = ['check-digit-block', 'double-topup', 'crash-on-power'];
+if (!fault || !faults.includes(fault)) {
+  process.stderr.write(`usage: faulty-dut --fault ${faults.join('|')}\n`);
+  process.exit(2);
+}
+
+const device = new Device();
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const req = JSON.parse(line);
+  if (fault === 'crash-on-power' && req.op === 'power' && req.on === false) process.exit(70);
+  const reply = device.handle(req) as Record<string, any>;
+  if (fault === 'check-digit-block' && typeof reply.block === 'number') reply.block += 1;
+  if (fault === 'double-topup' && reply.readout) {
+    for (const t of reply.readout.topUps) reply.readout.meterBalance += t.amount;
+  }
+  process.stdout.write(JSON.stringify(reply) + '\n');
+});
