@@ -8,6 +8,7 @@ import { Session } from '../keypad-sim/session.js';
 import { demoKeys, demoMeter, demoTokens } from './demo.js';
 import { loadKeySet } from './keyset.js';
 import { MeterStore } from './meter-store.js';
+import { loadMeterFile } from './token.js';
 
 const KEY_HELP = `
 Keys (meter keypad focus):
@@ -29,9 +30,10 @@ export function keypadCommand(): Command {
     .option('--new', 'start from factory defaults (with --meter: replace the file)')
     .option('--demo', 'the built-in demo meter (the default)')
     .option('--keys <file>', 'key set of the meter (default: keys/demo-keyset.json, TEST KEYS)')
+    .option('--config <file>', 'a meter configuration JSON (conformance.md section 3) for a new meter, e.g. from `nowan keys gen`')
     .addOption(new Option('--fuel <fuel>', 'fuel of a new meter').choices(['electricity', 'gas']).default('electricity'))
     .addHelpText('after', KEY_HELP)
-    .action(async (opts: { meter?: string; new?: boolean; keys?: string; fuel: 'electricity' | 'gas' }) => {
+    .action(async (opts: { meter?: string; new?: boolean; keys?: string; config?: string; fuel: 'electricity' | 'gas' }) => {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         process.stderr.write(
           'nowan keypad needs an interactive terminal (stdin is not a TTY).\n' +
@@ -41,7 +43,7 @@ export function keypadCommand(): Command {
       }
       const keys = opts.keys ? loadKeySet(opts.keys) : demoKeys();
       const now = Math.floor(Date.now() / 60_000) * 60; // the shell, not the firmware, picks a start time
-      const fresh = () => demoMeter(keys, now, opts.fuel);
+      const fresh = () => (opts.config ? loadMeterFile(opts.config, now) : demoMeter(keys, now, opts.fuel));
       const store = opts.meter ? new MeterStore(opts.meter) : null;
       let actor;
       if (store && !opts.new) actor = store.open(fresh);

@@ -18,8 +18,13 @@ export interface KeySet {
 const HEX16 = /^[0-9a-fA-F]{16}$/;
 
 export function loadKeySet(path: string): KeySet {
-  const raw = readJsonFile(path) as Record<string, unknown>;
-  if (typeof raw !== 'object' || raw === null) throw new Error(`${path}: a key set is a JSON object`);
+  return loadKeySetFromObject(readJsonFile(path), path);
+}
+
+/** Validate a parsed key set; `path` names it in errors and anchors a relative counterFile. */
+export function loadKeySetFromObject(parsed: unknown, path: string): KeySet {
+  const raw = parsed as Record<string, unknown>;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${path}: a key set is a JSON object`);
   const { originatorId, deviceId } = raw;
   if (typeof originatorId !== 'string' || !HEX16.test(originatorId)) throw new Error(`${path}: originatorId must be 16 hex digits`);
   if (typeof deviceId !== 'string' || !HEX16.test(deviceId)) throw new Error(`${path}: deviceId must be 16 hex digits`);

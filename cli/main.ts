@@ -6,6 +6,8 @@ import { tokenCommand } from './token.js';
 import { keypadCommand } from './keypad.js';
 import { conformanceCommand } from './conformance.js';
 import { vectorsCommand } from './vectors.js';
+import { envelopeCommand } from './envelope.js';
+import { keysCommand } from './keygen.js';
 
 const program = new Command('nowan')
   .description('GB smart prepayment meter firmware simulator with keypad tokens (MP094)')
@@ -17,6 +19,8 @@ program.addCommand(tokenCommand());
 program.addCommand(adapterCommand());
 program.addCommand(conformanceCommand());
 program.addCommand(vectorsCommand());
+program.addCommand(envelopeCommand());
+program.addCommand(keysCommand());
 
 program.exitOverride();
 try {
