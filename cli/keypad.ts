@@ -7,7 +7,7 @@ import { App } from '../keypad-sim/App.js';
 import { Session } from '../keypad-sim/session.js';
 import { demoKeys, demoMeter, demoTokens } from './demo.js';
 import { loadKeySet } from './keyset.js';
-import { MeterStore } from './meter-store.js';
+import { DurableMeter, MeterStore } from './store/meter-store.js';
 import { loadMeterFile } from './token.js';
 
 const KEY_HELP = `
@@ -44,16 +44,14 @@ export function keypadCommand(): Command {
       const keys = opts.keys ? loadKeySet(opts.keys) : demoKeys();
       const now = Math.floor(Date.now() / 60_000) * 60; // the shell, not the firmware, picks a start time
       const fresh = () => (opts.config ? loadMeterFile(opts.config, now) : demoMeter(keys, now, opts.fuel));
+      // With --meter every input is journaled and every accepted token is durable before it shows.
       const store = opts.meter ? new MeterStore(opts.meter) : null;
-      let actor;
-      if (store && !opts.new) actor = store.open(fresh);
-      else {
-        actor = startMeter(fresh());
-        store?.save(actor);
-      }
-      const save = () => store?.save(actor);
-      const session = new Session(actor, { onAccepted: save });
-      const tokens = demoTokens(keys, actor.getSnapshot().context.meter);
+      const meter = store ? (opts.new ? store.create(fresh()) : store.open(fresh)) : startMeter(fresh());
+      const save = () => {
+        if (meter instanceof DurableMeter) meter.checkpoint();
+      };
+      const session = new Session(meter);
+      const tokens = demoTokens(keys, meter.getSnapshot().context.meter);
       const app = render(createElement(App, { session, demoTokens: tokens, onExit: save }), { exitOnCtrlC: false });
       process.on('SIGINT', () => {
         save();

@@ -4,9 +4,8 @@
 // stale buffer (ecosystem.md section 3.2).
 import { toLocal, HOUR } from '../firmware/clock.js';
 import { creditOf } from '../firmware/credit.js';
-import type { MeterActor } from '../firmware/device.js';
 import type { Reply } from '../firmware/meter.js';
-import type { MeterEvent } from '../firmware/meter.machine.js';
+import type { MeterContext, MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { nextBoundary } from '../firmware/timeline.js';
 import { PROFILES } from './profiles.js';
@@ -28,9 +27,10 @@ export interface SessionView {
   version: number;
 }
 
-export interface SessionOptions {
-  /** called after every accepted token or envelope, and on demand, with the actor (to persist it) */
-  onAccepted?: (actor: MeterActor) => void;
+/** The meter actor, or anything that forwards to one (such as a durable, journaled meter). */
+export interface MeterLike {
+  send(event: MeterEvent): void;
+  getSnapshot(): { context: MeterContext };
 }
 
 export class Session {
@@ -39,10 +39,7 @@ export class Session {
   private carryMs = 0;
   private profileIndex = 0;
 
-  constructor(
-    readonly actor: MeterActor,
-    private readonly options: SessionOptions = {},
-  ) {
+  constructor(readonly actor: MeterLike) {
     const meter = actor.getSnapshot().context.meter;
     this.view = {
       meter,
@@ -78,9 +75,7 @@ export class Session {
 
   private send(event: MeterEvent): Reply {
     this.actor.send(event);
-    const reply = this.actor.getSnapshot().context.reply;
-    if (reply.ok && reply.result === 'Accepted') this.options.onAccepted?.(this.actor);
-    return reply;
+    return this.actor.getSnapshot().context.reply;
   }
 
   // The meter's own keypad and buttons.
