@@ -1,13 +1,13 @@
 // `nowan adapter`: the model as a JSON Lines device under test on stdin/stdout (conformance.md 1).
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
-import { Device } from '../firmware/device.js';
+import { Device, type DeviceStorage } from '../firmware/device.js';
+import { MeterStore } from './store/meter-store.js';
 
-export function serveJsonLines(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
-  const device = new Device();
+export function serveJsonLines(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, storage?: DeviceStorage): Promise<void> {
+  const device = new Device(storage);
   const lines = createInterface({ input, crlfDelay: Infinity });
   lines.on('line', (line) => {
-    if (line.trim() === '') return;
     let reply;
     try {
       reply = device.handleLine(line);
@@ -23,7 +23,10 @@ export function serveJsonLines(input: NodeJS.ReadableStream, output: NodeJS.Writ
 export function adapterCommand(): Command {
   return new Command('adapter')
     .description('serve the meter model as a JSON Lines device under test on stdin/stdout (conformance.md section 1)')
-    .action(async () => {
-      await serveJsonLines(process.stdin, process.stdout);
+    .option('--state <file>', 'keep the meter in this file: every request journaled before it applies, restored on start')
+    .action(async (opts: { state?: string }) => {
+      const store = opts.state ? new MeterStore(opts.state) : null;
+      const storage: DeviceStorage | undefined = store ? { load: () => (store.exists() ? store.load() : null), create: (m) => store.create(m) } : undefined;
+      await serveJsonLines(process.stdin, process.stdout, storage);
     });
 }

@@ -82,8 +82,26 @@ export function restoreMeter(snapshot: unknown): MeterActor {
   return createActor(meterMachine, { snapshot: snapshot as never, input: undefined as never }).start();
 }
 
+/** Anything that forwards events to a meter actor and shows its snapshot (an actor, a durable meter). */
+export interface MeterLike {
+  send(event: MeterEvent): void;
+  getSnapshot(): { context: { meter: MeterState; reply: Reply } };
+}
+
+/** Where a device keeps its meter across restarts (the CLI's state file); the firmware does no I/O. */
+export interface DeviceStorage {
+  /** The meter kept from an earlier run, or null. */
+  load(): MeterLike | null;
+  /** A new meter replacing whatever was kept. */
+  create(meter: MeterState): MeterLike;
+}
+
 export class Device {
-  private actor: MeterActor | null = null;
+  private actor: MeterLike | null;
+
+  constructor(private readonly storage?: DeviceStorage) {
+    this.actor = storage?.load() ?? null;
+  }
 
   get meter(): MeterState | null {
     return this.actor ? this.actor.getSnapshot().context.meter : null;
@@ -99,8 +117,7 @@ export class Device {
       if (time === null) return failure('badRequest', 'reset.time must be an ISO-8601 UTC time');
       const made = commission(r.meter, time);
       if (!made.ok) return failure(made.code, made.message);
-      this.actor?.stop();
-      this.actor = startMeter(made.value);
+      this.actor = this.storage ? this.storage.create(made.value) : startMeter(made.value);
       return { ok: true };
     }
     if (typeof r.op !== 'string') return failure('badRequest', 'a request needs an op');
@@ -118,6 +135,7 @@ export class Device {
 
   /** Handle one line of JSON text. */
   handleLine(line: string): Reply {
+    if (line.trim() === '') return failure('badJson', 'an empty line is not a request');
     let req: unknown;
     try {
       req = JSON.parse(line);

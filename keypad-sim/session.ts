@@ -5,7 +5,8 @@
 import { toLocal, HOUR } from '../firmware/clock.js';
 import { creditOf } from '../firmware/credit.js';
 import type { Reply } from '../firmware/meter.js';
-import type { MeterContext, MeterEvent } from '../firmware/meter.machine.js';
+import type { MeterLike } from '../firmware/device.js';
+import type { MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { nextBoundary } from '../firmware/timeline.js';
 import { PROFILES } from './profiles.js';
@@ -27,11 +28,6 @@ export interface SessionView {
   version: number;
 }
 
-/** The meter actor, or anything that forwards to one (such as a durable, journaled meter). */
-export interface MeterLike {
-  send(event: MeterEvent): void;
-  getSnapshot(): { context: MeterContext };
-}
 
 export class Session {
   private view: SessionView;
