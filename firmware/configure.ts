@@ -156,7 +156,8 @@ function applyState(s: MeterState, m: Obj): void {
     if (h.devices !== undefined) {
       s.han.devices = arr(h.devices, 'meter.han.devices', 8).map((d, i) => {
         const o = obj(d, `meter.han.devices[${i}]`);
-        return { deviceId: hex(o.deviceId, `meter.han.devices[${i}].deviceId`, 8), deviceClass: oneOf(o.deviceClass, `meter.han.devices[${i}].deviceClass`, DEVICE_CLASSES.slice(1)) };
+        hex(o.deviceId, `meter.han.devices[${i}].deviceId`, 8);
+        return { deviceId: o.deviceId as string, deviceClass: oneOf(o.deviceClass, `meter.han.devices[${i}].deviceClass`, DEVICE_CLASSES.slice(1)) };
       });
     }
     if (h.joinWindow !== undefined && h.joinWindow !== null) {
