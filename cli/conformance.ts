@@ -1,13 +1,13 @@
 // `nowan conformance`: run the published vectors against the model or a device under test.
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { areaTable, jsonReport, junitXml } from '../conformance/reports.js';
 import { runVectors } from '../conformance/runner.js';
 import { ModelTarget, ProcessTarget } from '../conformance/targets.js';
 import { filterVectors, loadVectors, parseShard, shardVectors } from '../conformance/vectors.js';
+import { VECTOR_ROOT } from './paths.js';
 
-export const VECTOR_ROOT = fileURLToPath(new URL('../vectors', import.meta.url));
+export { VECTOR_ROOT };
 
 function progress(done: number, total: number, failed: number): string {
   const width = 30;

@@ -1,13 +1,13 @@
 // The built-in demo meter of `npm start` and its ready tokens (TEST KEYS, keys/demo-keyset.json).
-import { fileURLToPath } from 'node:url';
 import { commission } from '../firmware/configure.js';
 import type { MeterState } from '../firmware/state.js';
 import { groupDigits } from '../firmware/tokens/digits.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import { issueCommandToken } from '../firmware/tokens/nowan.js';
 import { loadKeySet, meterConfigFor, type KeySet } from './keyset.js';
+import { DEMO_KEYSET } from './paths.js';
 
-export const DEMO_KEYSET = fileURLToPath(new URL('../keys/demo-keyset.json', import.meta.url));
+export { DEMO_KEYSET };
 
 export function demoKeys(): KeySet {
   return loadKeySet(DEMO_KEYSET);

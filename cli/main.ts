@@ -8,6 +8,8 @@ import { conformanceCommand } from './conformance.js';
 import { vectorsCommand } from './vectors.js';
 import { envelopeCommand } from './envelope.js';
 import { keysCommand } from './keygen.js';
+import { runCommand } from './run.js';
+import { fleetCommand } from './fleet.js';
 
 const program = new Command('nowan')
   .description('GB smart prepayment meter firmware simulator with keypad tokens (MP094)')
@@ -21,6 +23,8 @@ program.addCommand(conformanceCommand());
 program.addCommand(vectorsCommand());
 program.addCommand(envelopeCommand());
 program.addCommand(keysCommand());
+program.addCommand(runCommand());
+program.addCommand(fleetCommand());
 
 program.exitOverride();
 try {

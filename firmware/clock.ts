@@ -26,8 +26,14 @@ export function bstRange(year: number): readonly [number, number] {
   return r;
 }
 
+// The year of the last instant asked about, and its bounds: most calls stay within one year.
+let cachedYear = { year: 0, start: 0, end: -1 };
+
 function utcYear(t: number): number {
-  return new Date(t * 1000).getUTCFullYear();
+  if (t >= cachedYear.start && t < cachedYear.end) return cachedYear.year;
+  const year = new Date(t * 1000).getUTCFullYear();
+  cachedYear = { year, start: Date.UTC(year, 0, 1) / 1000, end: Date.UTC(year + 1, 0, 1) / 1000 };
+  return year;
 }
 
 /** Offset of GB local time from UTC at instant t, in seconds (0 or 3600). */

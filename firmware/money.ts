@@ -17,6 +17,12 @@ export interface EnergyCost {
  * BigInt because price (up to 2^24) x energy can pass 2^53.
  */
 export function energyCost(priceMpPerKwh: number, energyJ: number, remainder: number): EnergyCost {
+  const exact = priceMpPerKwh * energyJ + remainder;
+  if (Number.isSafeInteger(exact)) {
+    // Below 2^53 the double product is exact: the common case, without BigInt.
+    const rem = exact % J_PER_KWH;
+    return { chargeMp: (exact - rem) / J_PER_KWH, remainder: rem };
+  }
   const total = BigInt(priceMpPerKwh) * BigInt(energyJ) + BigInt(remainder);
   return { chargeMp: Number(total / J_PER_KWH_N), remainder: Number(total % J_PER_KWH_N) };
 }
@@ -26,6 +32,16 @@ export function energyCost(priceMpPerKwh: number, energyJ: number, remainder: nu
  * charged, given the carried remainder: the smallest k with remainder + price*watts*k >= neededMp*3.6e6.
  */
 export function secondsUntilCharged(neededMp: number, priceMpPerKwh: number, watts: number, remainder: number): number {
+  const needN = neededMp * J_PER_KWH - remainder;
+  const perSecondN = priceMpPerKwh * watts;
+  if (Number.isSafeInteger(needN + perSecondN) && perSecondN > 0) {
+    if (needN <= 0) return 0;
+    // Ceiling division on safe integers; the float quotient may be one off either way.
+    let q = Math.floor(needN / perSecondN);
+    while (q * perSecondN < needN) q++;
+    while (q > 0 && (q - 1) * perSecondN >= needN) q--;
+    return q;
+  }
   const need = BigInt(neededMp) * J_PER_KWH_N - BigInt(remainder);
   if (need <= 0n) return 0;
   const perSecond = BigInt(priceMpPerKwh) * BigInt(watts);

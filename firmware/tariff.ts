@@ -25,6 +25,7 @@ function lastOccurrence(entry: TouSwitch, t: number): number | null {
  * slot wins a tie (clarifications 5); rate 1 when no entry is enabled.
  */
 export function activeRate(tariff: Tariff, t: number): number {
+  if (!tariff.touSwitch.some((e) => e.enabled)) return 1;
   let best: number | null = null;
   let rate = 1;
   for (const entry of tariff.touSwitch) {

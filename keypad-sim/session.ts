@@ -9,7 +9,7 @@ import type { MeterLike } from '../firmware/device.js';
 import type { MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { nextBoundary } from '../firmware/timeline.js';
-import { PROFILES } from './profiles.js';
+import { PROFILES } from '../sim/profiles.js';
 
 export const SPEEDS = [1, 60, 3600] as const;
 const DAY_SECONDS = 86_400;

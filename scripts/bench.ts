@@ -13,6 +13,15 @@ import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import type { Party } from '../firmware/tokens/kdf.js';
 import { nextLocalMidnight } from '../firmware/clock.js';
 import { energyCost } from '../firmware/money.js';
+import { runVectors } from '../conformance/runner.js';
+import { ModelTarget } from '../conformance/targets.js';
+import { loadVectors } from '../conformance/vectors.js';
+import { shardIndices } from '../sim/fleet.js';
+import { runFleet } from '../sim/fleet-run.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const VECTOR_ROOT = fileURLToPath(new URL('../vectors', import.meta.url));
 
 const RTDS = { originatorId: '90B3D51F30010000', deviceId: '00DB1234567890A0', sharedSecret: '5c00001ae96494fedfd740c4679d346e913d89b978beeff76577be69c92bf3ce' };
 const party: Party = { originatorId: hexToBytes(RTDS.originatorId), deviceId: hexToBytes(RTDS.deviceId), sharedSecret: hexToBytes(RTDS.sharedSecret) };
@@ -118,6 +127,43 @@ const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
   rows.push(['one meter-year, hourly load profile', `${oursMs.toFixed(1)} ms (goal < 50)`, `${naiveMs.toFixed(0)} ms per-second loop`, `${fmt(naiveMs / oursMs)}x (goal >= 1000x)`]);
 }
 
+// 4. Event-driven cost: 1 day vs 365 days at constant load.
+{
+  const run = (days: number) => () => {
+    const s = cloneState(meter({ meterBalance: 2 ** 40 }));
+    s.loadW = 750;
+    advanceTo(s, T0 + days * 86_400);
+  };
+  const one = time(run(1), 20);
+  const year = time(run(365), 5);
+  rows.push(['constant load: 365 days vs 1 day', `${(year * 1000).toFixed(0)} us`, `${(one * 1000).toFixed(0)} us for 1 day`, `${fmt(year / one)}x for 365x the time`]);
+}
+
+// 5. Fleet meter-years per second on 1 and 2 workers.
+{
+  const meters = 24;
+  const days = 365;
+  const years = (meters * days) / 365;
+  const rate = async (workers: number) => {
+    const t = performance.now();
+    await runFleet(shardIndices(meters), days, workers, 1);
+    return years / ((performance.now() - t) / 1000);
+  };
+  const one = await rate(1);
+  const two = await rate(2);
+  rows.push(['fleet meter-years/s, 2 workers vs 1', `${fmt(two)}/s (2 workers)`, `${fmt(one)}/s (1 worker)`, `${(two / one).toFixed(2)}x speed-up`]);
+}
+
+// 6. The whole conformance suite in process.
+{
+  const vectors = loadVectors(VECTOR_ROOT);
+  const t = performance.now();
+  const results = await runVectors(vectors, { makeTarget: () => new ModelTarget() });
+  const ms = performance.now() - t;
+  if (results.some((r) => !r.passed)) throw new Error('conformance failures');
+  rows.push(['conformance suite in process', `${ms.toFixed(0)} ms`, `${vectors.length} vectors`, `${(ms / vectors.length).toFixed(2)} ms/vector`]);
+}
+
 const header: [string, string, string, string] = ['benchmark', 'nowan', 'baseline (same run)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
@@ -125,3 +171,7 @@ console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of rows) console.log(line(r));
+const out = fileURLToPath(new URL('./bench/results.json', import.meta.url));
+mkdirSync(fileURLToPath(new URL('./bench/', import.meta.url)), { recursive: true });
+writeFileSync(out, JSON.stringify({ node: process.version, date: new Date().toISOString(), rows: rows.map(([name, ours, baseline, ratio]) => ({ name, ours, baseline, ratio })) }, null, 2) + '\n');
+console.log(`(written to scripts/bench/results.json)`);

@@ -1,0 +1,83 @@
+// `nowan fleet`: many meters over worker threads; shards and merge for many machines.
+import { availableParallelism } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { parseShard } from '../conformance/vectors.js';
+import { formatPounds } from '../firmware/money.js';
+import { addTotals, emptyTotals, shardIndices, type FleetTotals } from '../sim/fleet.js';
+import { runFleet } from '../sim/fleet-run.js';
+import { readJsonFile } from './files.js';
+
+const positive = (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('a positive integer');
+  return Number(v);
+};
+
+interface Partial {
+  format: 'nowan-fleet/1';
+  meters: number;
+  days: number;
+  seed: number;
+  shard: { index: number; count: number };
+  totals: FleetTotals;
+}
+
+function report(t: FleetTotals, days: number): string {
+  return [
+    `meters ${t.meters}, ${days} days each (${(t.meterDays / 365).toFixed(1)} meter-years)`,
+    `  disconnections for credit   ${t.disconnections}`,
+    `  minutes off supply          ${t.minutesOffSupply} (${(t.minutesOffSupply / Math.max(1, t.meters)).toFixed(0)} per meter)`,
+    `  emergency credit activations ${t.ecActivations}`,
+    `  debt recovered              ${formatPounds(t.debtRecoveredMp)}`,
+    `  top-ups                     ${t.topUps}, ${formatPounds(t.toppedUpMp)}`,
+    `  energy                      ${t.energyKwh.toFixed(1)} kWh`,
+  ].join('\n');
+}
+
+export function fleetCommand(): Command {
+  const fleet = new Command('fleet')
+    .description('simulate N independent meters with varied households over worker threads')
+    .option('--meters <n>', 'number of meters (whole fleet; a shard runs its part)', positive, 100)
+    .option('--days <n>', 'days to simulate per meter', positive, 30)
+    .option('--workers <n>', 'worker threads', positive, Math.max(1, availableParallelism()))
+    .option('--seed <n>', 'fleet seed', positive, 1)
+    .option('--shard <i/n>', 'run shard i of n (every n-th meter), for a CI matrix or batch scheduler')
+    .option('--json <file>', 'write the (partial) summary as JSON for `nowan fleet merge`')
+    .action(async (opts: { meters: number; days: number; workers: number; seed: number; shard?: string; json?: string }) => {
+      const shard = opts.shard ? parseShard(opts.shard) : { index: 1, count: 1 };
+      const indices = shardIndices(opts.meters, shard);
+      const tty = process.stderr.isTTY;
+      const started = performance.now();
+      const totals = await runFleet(indices, opts.days, opts.workers, opts.seed, (done) => {
+        if (tty) process.stderr.write(`\r[${'#'.repeat(Math.round((done / indices.length) * 30)).padEnd(30, '.')}] ${done}/${indices.length} meters`);
+      });
+      if (tty) process.stderr.write('\n');
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(`${report(totals, opts.days)}\n  ${(totals.meterDays / 365 / seconds).toFixed(1)} meter-years/s on ${opts.workers} worker(s)\n`);
+      if (opts.json) {
+        const partial: Partial = { format: 'nowan-fleet/1', meters: opts.meters, days: opts.days, seed: opts.seed, shard, totals };
+        writeFileSync(opts.json, JSON.stringify(partial, null, 2) + '\n');
+      }
+    });
+  fleet
+    .command('merge')
+    .description('combine the --json summaries of every shard into the totals of one run')
+    .argument('<files...>', 'partial summaries')
+    .action((files: string[]) => {
+      const parts = files.map((f) => readJsonFile(f) as Partial);
+      const first = parts[0]!;
+      for (const [i, p] of parts.entries()) {
+        if (p.format !== 'nowan-fleet/1') throw new Error(`${files[i]}: not a nowan fleet summary`);
+        if (p.meters !== first.meters || p.days !== first.days || p.seed !== first.seed || p.shard.count !== first.shard.count) {
+          throw new Error(`${files[i]}: a different fleet (meters, days, seed or shard count differ)`);
+        }
+      }
+      const seen = new Set(parts.map((p) => p.shard.index));
+      if (seen.size !== parts.length) throw new Error('a shard is given twice');
+      const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+      if (missing.length) throw new Error(`shards missing: ${missing.map((i) => `${i}/${first.shard.count}`).join(', ')}`);
+      const totals = parts.map((p) => p.totals).reduce(addTotals, emptyTotals());
+      process.stdout.write(report(totals, first.days) + '\n');
+    });
+  return fleet;
+}

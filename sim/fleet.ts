@@ -1,0 +1,145 @@
+// Fleet simulation: many independent meters with varied households, each deterministic from its
+// global index, so any split over workers or machines sums to the same totals.
+import { HOUR, toLocal } from '../firmware/clock.js';
+import { commission } from '../firmware/configure.js';
+import * as ops from '../firmware/meter.js';
+import { cloneState, type MeterState } from '../firmware/state.js';
+import { advanceTo } from '../firmware/timeline.js';
+import { issueUtrn } from '../firmware/tokens/gbcs.js';
+import type { Party } from '../firmware/tokens/kdf.js';
+import { PROFILES } from './profiles.js';
+
+export interface FleetTotals {
+  meters: number;
+  meterDays: number;
+  disconnections: number;
+  minutesOffSupply: number;
+  ecActivations: number;
+  /** mp recovered from time, payment and accumulated debt */
+  debtRecoveredMp: number;
+  topUps: number;
+  toppedUpMp: number;
+  energyKwh: number;
+}
+
+export const emptyTotals = (): FleetTotals => ({ meters: 0, meterDays: 0, disconnections: 0, minutesOffSupply: 0, ecActivations: 0, debtRecoveredMp: 0, topUps: 0, toppedUpMp: 0, energyKwh: 0 });
+
+export function addTotals(a: FleetTotals, b: FleetTotals): FleetTotals {
+  const out = emptyTotals();
+  for (const k of Object.keys(out) as (keyof FleetTotals)[]) out[k] = a[k] + b[k];
+  out.energyKwh = Math.round((a.energyKwh + b.energyKwh) * 1000) / 1000;
+  return out;
+}
+
+/** xorshift32: the simulation's own seeded randomness (never Math.random). */
+function rng(seed: number): () => number {
+  let x = (seed * 2654435761) >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 2 ** 32;
+  };
+}
+
+export const FLEET_START = Date.parse('2026-01-05T00:00:00Z') / 1000;
+const FLEET_KEYS = { originatorId: '90B3D51F30010000', deviceId: 'DE00000000000001', sharedSecret: '006ce68d5644c399a669b86d841de5bdbfd7ea85570a2d1758aa5516947b44d8' };
+const FLEET_PARTY: Party = {
+  originatorId: Buffer.from(FLEET_KEYS.originatorId, 'hex'),
+  deviceId: Buffer.from(FLEET_KEYS.deviceId, 'hex'),
+  sharedSecret: Buffer.from(FLEET_KEYS.sharedSecret, 'hex'),
+};
+
+const debtOf = (m: MeterState) => m.timeDebt[0]!.amount + m.timeDebt[1]!.amount + m.paymentDebt.amount + m.accumulatedDebt;
+
+/** Simulate meter `index` for `days` days; returns its totals. */
+export function simulateMeter(index: number, days: number, seed = 1): FleetTotals {
+  const random = rng(index * 7919 + seed);
+  const profile = PROFILES[1 + Math.floor(random() * (PROFILES.length - 1))]!.hourly!;
+  const scale = 0.6 + random();
+  const weeklyPounds = 25 + Math.floor(random() * 55);
+  const topUpDay = Math.floor(random() * 7);
+  const topUpHour = 8 + Math.floor(random() * 12);
+  const lateChance = random() * 0.4;
+  const made = commission(
+    {
+      ...FLEET_KEYS,
+      meterBalance: Math.floor(random() * 4_000_000),
+      timeDebt: [{ amount: Math.floor(random() * 10_000_000), rate: 100_000, period: 'daily' }],
+      paymentDebt: { amount: Math.floor(random() * 5_000_000), rateBp: 1000 },
+    },
+    FLEET_START,
+  );
+  if (!made.ok) throw new Error(made.message);
+  let s = cloneState(made.value);
+  const t = emptyTotals();
+  t.meters = 1;
+  t.meterDays = days;
+  let counter = 1;
+  let offSince: number | null = null;
+  let lateUntil: number | null = null;
+  const end = FLEET_START + days * 86_400;
+  const step = (next: { state: MeterState }) => {
+    const before = debtOf(s);
+    s = cloneState(next.state);
+    t.debtRecoveredMp += Math.max(0, before - debtOf(s));
+  };
+  const noteSupply = (wasEnabledAt: number) => {
+    if (s.supply !== 'enabled' && offSince === null) offSince = wasEnabledAt;
+    if (s.supply === 'enabled' && offSince !== null) {
+      t.minutesOffSupply += (s.time - offSince) / 60;
+      offSince = null;
+    }
+  };
+  for (let hourStart = FLEET_START; hourStart < end; hourStart += HOUR) {
+    const local = toLocal(hourStart);
+    // Load and time act on a private working copy (no per-hour copy of the state): the same rules
+    // as the machine's ADVANCE and LOAD, at a fraction of the cost.
+    s.loadW = Math.round(profile[Math.floor(local.secondOfDay / HOUR)]! * scale);
+    // Weekly top-up, sometimes a few days late.
+    if (local.weekday === topUpDay && Math.floor(local.secondOfDay / HOUR) === topUpHour && lateUntil === null) {
+      lateUntil = random() < lateChance ? hourStart + Math.floor(1 + random() * 3) * 86_400 : hourStart;
+    }
+    if (lateUntil !== null && hourStart >= lateUntil) {
+      lateUntil = null;
+      const r = ops.enterDigits(s, issueUtrn(FLEET_PARTY, counter++, 'pounds', weeklyPounds).token, 'keypad');
+      step(r);
+      if ((r.reply as { result?: string }).result === 'Accepted') {
+        t.topUps++;
+        t.toppedUpMp += weeklyPounds * 100_000;
+      }
+    }
+    // The household presses A when emergency credit is offered and B when the supply is armed.
+    if (s.emergencyCredit.state === 'available' && s.power) {
+      const r = ops.pressButton(s, 'A', 'meter');
+      if ((r.reply as { accepted?: boolean }).accepted) t.ecActivations++;
+      step(r);
+    }
+    if (s.supply === 'armed') {
+      step(ops.pressButton(s, 'B', 'meter'));
+      noteSupply(s.time);
+    }
+    const wasEnabled = s.supply === 'enabled';
+    const debtBefore = debtOf(s);
+    advanceTo(s, hourStart + HOUR);
+    t.debtRecoveredMp += Math.max(0, debtBefore - debtOf(s));
+    if (wasEnabled && s.supply !== 'enabled') {
+      // Disabled inside this hour: when, from the log.
+      t.disconnections++;
+      offSince = [...s.events].reverse().find((e) => e.name === 'supplyDisabled')?.time ?? s.time;
+    }
+  }
+  if (offSince !== null) t.minutesOffSupply += (end - offSince) / 60;
+  t.minutesOffSupply = Math.round(t.minutesOffSupply);
+  t.energyKwh = Math.round((s.energy.importJ / 3_600_000) * 1000) / 1000;
+  return t;
+}
+
+/** The meters of shard i/n (1-based) out of `meters`: every n-th global index. */
+export function shardIndices(meters: number, shard = { index: 1, count: 1 }): number[] {
+  const out: number[] = [];
+  for (let i = shard.index - 1; i < meters; i += shard.count) out.push(i);
+  return out;
+}
