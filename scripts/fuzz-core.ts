@@ -13,6 +13,7 @@ import { issueCommandToken } from '../firmware/tokens/nowan.js';
 import { issueEnvelope } from '../firmware/tokens/envelope-issue.js';
 import { checkDigit } from '../firmware/tokens/verhoeff.js';
 import type { Party } from '../firmware/tokens/kdf.js';
+import { rng } from '../sim/rng.js';
 
 const RTDS = { originatorId: '90B3D51F30010000', deviceId: '00DB1234567890A0', sharedSecret: '5c00001ae96494fedfd740c4679d346e913d89b978beeff76577be69c92bf3ce' };
 const SIGNING = 'f2dd1a2454a7fcd10694771b072003607687b3793f68578efdc9ac35b7cd86e1';
@@ -22,19 +23,6 @@ const RESULTS = new Set(['KeypadLocked', 'Incomplete', 'CheckDigitError', 'Forma
 export interface FuzzReport {
   inputs: number;
   byResult: Record<string, number>;
-}
-
-/** A small deterministic PRNG (xorshift32): the fuzzer's own randomness, seeded, reproducible. */
-export function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
 }
 
 function meter(): MeterState {

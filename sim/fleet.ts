@@ -8,6 +8,7 @@ import { advanceTo } from '../firmware/timeline.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import type { Party } from '../firmware/tokens/kdf.js';
 import { PROFILES } from './profiles.js';
+import { rng } from './rng.js';
 
 export interface FleetTotals {
   meters: number;
@@ -31,19 +32,6 @@ export function addTotals(a: FleetTotals, b: FleetTotals): FleetTotals {
   return out;
 }
 
-/** xorshift32: the simulation's own seeded randomness (never Math.random). */
-function rng(seed: number): () => number {
-  let x = (seed * 2654435761) >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
-
 export const FLEET_START = Date.parse('2026-01-05T00:00:00Z') / 1000;
 const FLEET_KEYS = { originatorId: '90B3D51F30010000', deviceId: 'DE00000000000001', sharedSecret: '006ce68d5644c399a669b86d841de5bdbfd7ea85570a2d1758aa5516947b44d8' };
 const FLEET_PARTY: Party = {
@@ -56,7 +44,7 @@ const debtOf = (m: MeterState) => m.timeDebt[0]!.amount + m.timeDebt[1]!.amount 
 
 /** Simulate meter `index` for `days` days; returns its totals. */
 export function simulateMeter(index: number, days: number, seed = 1): FleetTotals {
-  const random = rng(index * 7919 + seed);
+  const random = rng(((index * 7919 + seed) * 2654435761) >>> 0);
   const profile = PROFILES[1 + Math.floor(random() * (PROFILES.length - 1))]!.hourly!;
   const scale = 0.6 + random();
   const weeklyPounds = 25 + Math.floor(random() * 55);

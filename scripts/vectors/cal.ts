@@ -1,16 +1,7 @@
 // CAL-: friendly-credit and non-disconnect calendars, GB local time and BST (prepayment.md 1, 4).
-import { advance, cmd, CODES, ev, load, meter, read, T0, token, type Step, type VectorSource } from './common.js';
+import { vectorsOf, advance, cmd, CODES, ev, load, meter, read, T0, token, type Step, type VectorSource } from './common.js';
 
-const v = (n: number, title: string, notes: string, m: Record<string, unknown>, steps: Step[], refs = ['prepayment.md 4'], time = T0): VectorSource => ({
-  id: `CAL-${String(n).padStart(3, '0')}`,
-  title,
-  notes,
-  refs,
-  tags: ['calendar', 'time'],
-  meter: meter(m),
-  time,
-  steps,
-});
+const v = vectorsOf('CAL', ['calendar', 'time'], ['prepayment.md 4']);
 
 const tenMpPerSecond = { prices: [36_000] };
 

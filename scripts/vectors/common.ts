@@ -99,3 +99,17 @@ export const CODES = {
   powerOff: 0x20,
   powerOn: 0x21,
 } as const;
+
+/** The vector constructor of one area: `v(n, title, notes, meter overrides, steps, refs?, time?)`. */
+export const vectorsOf =
+  (area: string, tags: string[], defaultRefs: string[], meterOf: (m: Record<string, unknown>) => Record<string, unknown> = meter) =>
+  (n: number, title: string, notes: string, m: Record<string, unknown>, steps: Step[], refs = defaultRefs, time = T0): VectorSource => ({
+    id: `${area}-${String(n).padStart(3, '0')}`,
+    title,
+    notes,
+    refs,
+    tags,
+    meter: meterOf(m),
+    time,
+    steps,
+  });

@@ -2,7 +2,7 @@
 // signing key of keys/demo-keyset.json.
 import { hexToBytes } from '../../firmware/tokens/crypto.js';
 import { issueEnvelope, signCompact, type EnvelopeCommand } from '../../firmware/tokens/envelope-issue.js';
-import { CODES, ev, meter, RTDS, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
+import { vectorsOf, CODES, ev, meter, RTDS, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
 
 const SIGNING = hexToBytes('f2dd1a2454a7fcd10694771b072003607687b3793f68578efdc9ac35b7cd86e1');
 const PUBLIC = 'c7abd9cda226f96ce99df02d3d01660b5a22e3fec8cd51ea801402b9dcfef148';
@@ -11,16 +11,7 @@ const issuer = { originatorId: RTDS.originatorId, deviceId: RTDS.deviceId, signi
 const env = (counter: number, commands: EnvelopeCommand[]) => issueEnvelope(issuer, counter, commands);
 const send = (jws: string, expect: Record<string, unknown>): Step => ({ op: 'envelope', jws, expect: { ok: true, ...expect } });
 
-const v = (n: number, title: string, notes: string, m: Record<string, unknown>, steps: Step[], refs = ['tokens.md 8']): VectorSource => ({
-  id: `ENV-${String(n).padStart(3, '0')}`,
-  title,
-  notes,
-  refs,
-  tags: ['envelope'],
-  meter: meter({ supplierSigningPublicKey: PUBLIC, ...m }),
-  time: T0,
-  steps,
-});
+const v = vectorsOf('ENV', ['envelope'], ['tokens.md 8'], (m) => meter({ supplierSigningPublicKey: PUBLIC, ...m }));
 
 const PRICES = [18_000, 21_000, 24_000, 27_000, 30_000, 33_000, 36_000, 39_000];
 const TOU_BATCH: EnvelopeCommand[] = [

@@ -1,16 +1,7 @@
 // HAN-: the join window and joined devices (prepayment.md 6, clarifications 22, 28).
-import { advance, cmd, meter, read, T0, token, type Step, type VectorSource } from './common.js';
+import { vectorsOf, advance, cmd, meter, read, T0, token, type Step, type VectorSource } from './common.js';
 
-const v = (n: number, title: string, notes: string, m: Record<string, unknown>, steps: Step[], refs = ['prepayment.md 6']): VectorSource => ({
-  id: `HAN-${String(n).padStart(3, '0')}`,
-  title,
-  notes,
-  refs,
-  tags: ['han'],
-  meter: meter(m),
-  time: T0,
-  steps,
-});
+const v = vectorsOf('HAN', ['han'], ['prepayment.md 6']);
 
 const OPEN_PPMID_60 = '06147 71810 67103 41690 53425 25000 06215 20601'; // token-examples: OpenHan 60 min, class 2, counter 15
 const join = (deviceClass: string, deviceId: string, accepted: boolean, reason?: string): Step => ({ op: 'join', deviceClass, deviceId, expect: reason ? { ok: true, accepted, reason } : { ok: true, accepted } });

@@ -1,16 +1,7 @@
 // PAY-: energy, standing charge, TOU, time and payment debt (prepayment.md 1, 3, 5).
-import { advance, cmd, CODES, ev, load, meter, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
+import { vectorsOf, advance, cmd, CODES, ev, load, meter, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
 
-const v = (n: number, title: string, notes: string, m: Record<string, unknown>, steps: Step[], refs = ['prepayment.md 3'], time = T0): VectorSource => ({
-  id: `PAY-${String(n).padStart(3, '0')}`,
-  title,
-  notes,
-  refs,
-  tags: ['charging'],
-  meter: meter(m),
-  time,
-  steps,
-});
+const v = vectorsOf('PAY', ['charging'], ['prepayment.md 3']);
 
 const TOU_DAY = {
   prices: [10_000, 30_000],

@@ -1,16 +1,7 @@
 // PWR-: power cuts and restores, durability of accepted tokens, malformed requests (prepayment.md 8).
-import { advance, CODES, ev, forgedUtrn, load, meter, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
+import { vectorsOf, advance, CODES, ev, forgedUtrn, load, meter, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
 
-const v = (n: number, title: string, notes: string, m: Record<string, unknown>, steps: Step[], refs = ['prepayment.md 8'], time = T0): VectorSource => ({
-  id: `PWR-${String(n).padStart(3, '0')}`,
-  title,
-  notes,
-  refs,
-  tags: ['power'],
-  meter: meter(m),
-  time,
-  steps,
-});
+const v = vectorsOf('PWR', ['power'], ['prepayment.md 8']);
 
 const off: Step = { op: 'power', on: false, expect: { ok: true } };
 const on: Step = { op: 'power', on: true, expect: { ok: true } };

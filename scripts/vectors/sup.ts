@@ -1,16 +1,7 @@
 // SUP-: emergency credit, low credit, disablement, arm/enable, supply commands, modes (prepayment.md 4, 6).
-import { advance, cmd, CODES, ev, load, meter, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
+import { vectorsOf, advance, cmd, CODES, ev, load, meter, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
 
-const v = (n: number, title: string, notes: string, m: Record<string, unknown>, steps: Step[], refs = ['prepayment.md 4'], time = T0): VectorSource => ({
-  id: `SUP-${String(n).padStart(3, '0')}`,
-  title,
-  notes,
-  refs,
-  tags: ['supply', 'credit'],
-  meter: meter(m),
-  time,
-  steps,
-});
+const v = vectorsOf('SUP', ['supply', 'credit'], ['prepayment.md 4']);
 
 const A = (accepted: boolean, where = 'meter', reason?: string): Step => ({ op: 'button', button: 'A', where, expect: reason ? { ok: true, accepted, reason } : { ok: true, accepted } });
 const B = (accepted: boolean, where = 'meter', reason?: string): Step => ({ op: 'button', button: 'B', where, expect: reason ? { ok: true, accepted, reason } : { ok: true, accepted } });

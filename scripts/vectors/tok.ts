@@ -20,25 +20,18 @@ function formatError(id: number, title: string, notes: string, digits: string): 
   return fmt(id, title, notes, [token(digits, { result: 'FormatError' }), ...rejectedOnly('FormatError')], { utrnCounters: [] }, ['tokens.md 6', 'tokens.md 7']);
 }
 
-// 40-digit payload helpers (37 bits, fields from the top).
-const p40 = (...fields: [number | bigint, number][]) => {
+/** A payload of `bits` bits from fields given from the top ([value, width] pairs); unused low bits 0. */
+const payload = (bits: number, ...fields: [number | bigint, number][]) => {
   let v = 0n;
   let used = 0;
-  for (const [value, bits] of fields) {
-    v = (v << BigInt(bits)) | BigInt(value);
-    used += bits;
+  for (const [value, width] of fields) {
+    v = (v << BigInt(width)) | BigInt(value);
+    used += width;
   }
-  return v << BigInt(37 - used);
+  return v << BigInt(bits - used);
 };
-const p60 = (...fields: [number | bigint, number][]) => {
-  let v = 0n;
-  let used = 0;
-  for (const [value, bits] of fields) {
-    v = (v << BigInt(bits)) | BigInt(value);
-    used += bits;
-  }
-  return v << BigInt(68 - used);
-};
+const p40 = (...fields: [number | bigint, number][]) => payload(37, ...fields);
+const p60 = (...fields: [number | bigint, number][]) => payload(68, ...fields);
 
 export const tok: VectorSource[] = [
   fmt(1, 'Nineteen digits are Incomplete and logged as tokenRejected', '19 is not 20/40/60 (tokens.md 1); clarifications 17 logs every rejection.', [token('7394333345718904331', { result: 'Incomplete' }), ...rejectedOnly('Incomplete')]),
