@@ -5,7 +5,7 @@ import { HOUR, nextLocalMidnight, toLocal } from './clock.js';
 import { nextCalendarEdge } from './calendar.js';
 import { charge, creditOf, disablementDeferred, evaluateCredit } from './credit.js';
 import { hasHourlyDebt, takeInstalments } from './debt.js';
-import { energyCost, secondsUntilCharged } from './money.js';
+import { energyCost, J_PER_KWH, secondsUntilCharged } from './money.js';
 import type { MeterState } from './state.js';
 import { activePrice, applyDuePrices, nextPriceActivation, nextTouSwitch } from './tariff.js';
 
@@ -83,6 +83,10 @@ function nextCrossing(s: MeterState, limit: number): number | null {
   if (!Number.isFinite(need)) return null;
   const price = activePrice(s.tariff, s.time);
   if (price <= 0) return null;
+  // Cheap test first: if even the whole stretch up to `limit` cannot charge `need`, there is no
+  // crossing before it (the +1 keeps the floating-point estimate on the safe side).
+  const most = (s.energy.costRemainder + price * s.loadW * (limit - s.time)) / J_PER_KWH;
+  if (need > most + 1) return null;
   const k = Math.max(1, secondsUntilCharged(need, price, s.loadW, s.energy.costRemainder));
   const at = s.time + k;
   return at < limit ? at : null;
