@@ -43,18 +43,22 @@ export function takeInstalments(s: MeterState, isMidnight: boolean, isMonday: bo
 
 /**
  * Step 2 of a top-up: min(floor(A * rateBp / 10000), amount, weekly cap left, what is left of A),
- * the percentage of the whole top-up A (clarifications 12). Returns what it took.
+ * the percentage of the whole top-up A (clarifications 12).
  */
-export function takePaymentDebt(s: MeterState, topUpMp: number, leftMp: number): number {
+export function paymentDebtShare(s: MeterState, topUpMp: number, leftMp: number): number {
   const pd = s.paymentDebt;
   if (pd.amount <= 0) return 0;
   const share = Math.floor((topUpMp * pd.rateBp) / 10_000);
   const capLeft = Math.max(0, s.config.paymentDebtWeeklyCap - pd.recoveredThisWeek);
-  const take = Math.min(share, pd.amount, capLeft, leftMp);
-  if (take <= 0) return 0;
-  pd.amount -= take;
-  pd.recoveredThisWeek += take;
-  recordRecovery(s, 2, take);
+  return Math.max(0, Math.min(share, pd.amount, capLeft, leftMp));
+}
+
+/** Take `amountMp` of payment debt recovered from a top-up; log completion at 0. */
+export function recoverPaymentDebt(s: MeterState, amountMp: number): void {
+  if (amountMp <= 0) return;
+  const pd = s.paymentDebt;
+  pd.amount -= amountMp;
+  pd.recoveredThisWeek += amountMp;
+  recordRecovery(s, 2, amountMp);
   if (pd.amount === 0) logDebtCompleted(s, 2);
-  return take;
 }

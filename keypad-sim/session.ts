@@ -134,7 +134,7 @@ export class Session {
     this.profileIndex = (this.profileIndex + 1) % PROFILES.length;
     const p = PROFILES[this.profileIndex]!;
     if (p.hourly === null) this.actor.send({ type: 'LOAD', watts: this.view.manualWatts });
-    else this.actor.send({ type: 'LOAD', watts: p.hourly[toLocal(this.view.meter.time).minute / 60 | 0]! });
+    else this.actor.send({ type: 'LOAD', watts: p.hourly[Math.floor(toLocal(this.view.meter.time).secondOfDay / HOUR)]! });
     this.update({ profile: p.name });
   }
 

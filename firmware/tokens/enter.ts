@@ -1,11 +1,10 @@
 // Meter-side processing of a digit token (tokens.md section 7): the check order, anti-replay, MAC and
 // lockout. A rejected token changes nothing but the lockout state and the event log.
-import { localDayMonth } from '../clock.js';
+import { fromLocal, localDayMonth } from '../clock.js';
 import { applyCommand, type DomainCommand } from '../commands.js';
 import { logEvent } from '../events.js';
 import { formatPounds, penceToMp } from '../money.js';
 import { cloneState, type MeterState, type Source } from '../state.js';
-import { fromLocal } from '../clock.js';
 import { cacheCounter, highestCounter, judgeCounter, recoverCounter } from './counter-cache.js';
 import { dataDigits, firstBadBlock } from './digits.js';
 import { decodeUtrn, utrnAad, utrnPence } from './gbcs.js';
