@@ -7,6 +7,15 @@ const TEN_MP_PER_SECOND = { tariff: { prices: [36_000] } };
 
 const UTRN_1234P = '73947252416745201637'; // GBCS published: counter 4, 1234 pennies
 
+/** Rate 1 (10,000 mp/kWh) from 00:00 local, rate 2 (30,000) from 07:00 local, every day. */
+const TOU_DAY = {
+  prices: [10_000, 30_000],
+  touSwitch: [
+    { enabled: true, daysMask: 127, startMinute: 0, rate: 1 },
+    { enabled: true, daysMask: 127, startMinute: 420, rate: 2 },
+  ],
+};
+
 const names = (r: any) => r.events.map((e: any) => `${e.time} ${e.name}`);
 
 describe('section 1: energy cost is exact', () => {
@@ -40,13 +49,7 @@ describe('section 1: energy cost is exact', () => {
     const d = device(
       {
         meterBalance: 10_000_000,
-        tariff: {
-          prices: [10_000, 30_000],
-          touSwitch: [
-            { enabled: true, daysMask: 127, startMinute: 0, rate: 1 },
-            { enabled: true, daysMask: 127, startMinute: 420, rate: 2 },
-          ],
-        },
+        tariff: TOU_DAY,
       },
       '2026-03-29T00:00:00Z',
     );
@@ -68,13 +71,7 @@ describe('section 1: energy cost is exact', () => {
     const d = device(
       {
         meterBalance: 10_000_000,
-        tariff: {
-          prices: [10_000, 30_000],
-          touSwitch: [
-            { enabled: true, daysMask: 127, startMinute: 0, rate: 1 },
-            { enabled: true, daysMask: 127, startMinute: 420, rate: 2 },
-          ],
-        },
+        tariff: TOU_DAY,
       },
       '2026-10-24T23:00:00Z', // local midnight of Sunday 25 October (BST)
     );
