@@ -11,6 +11,7 @@ import { groupDigits } from './firmware/tokens/digits.js';
 import { issueUtrn, type ValueClass } from './firmware/tokens/gbcs.js';
 import { inspectToken as inspect, type Inspection } from './firmware/tokens/inspect.js';
 import type { Party } from './firmware/tokens/kdf.js';
+import { makeParty } from './firmware/tokens/party.js';
 import { issueCommandToken } from './firmware/tokens/nowan.js';
 import type { CommandName } from './firmware/tokens/command-table.js';
 import { issueEnvelope as signEnvelope, type EnvelopeCommand } from './firmware/tokens/envelope-issue.js';
@@ -80,7 +81,7 @@ function partyOf(keys: TokenKeys): Party {
       ? ecdhP256(keys.supplierPrepaymentPrivateKey, keys.devicePublicKey)
       : null;
   if (!z || z.length !== 32) throw new RangeError('keys need sharedSecret (32 bytes hex) or supplierPrepaymentPrivateKey with devicePublicKey');
-  return { originatorId: hexToBytes(keys.originatorId), deviceId: hexToBytes(keys.deviceId), sharedSecret: z };
+  return makeParty(keys.originatorId, keys.deviceId, z);
 }
 
 export interface IssuedToken {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bytesToHex, ecdhP256, hexToBytes } from '../firmware/tokens/crypto.js';
 import type { Party } from '../firmware/tokens/kdf.js';
+import { makeParty } from '../firmware/tokens/party.js';
 import { readJsonFile, writeFileAtomic } from './files.js';
 
 export interface KeySet {
@@ -47,7 +48,7 @@ export function loadKeySetFromObject(parsed: unknown, path: string): KeySet {
     typeof raw.counterFile === 'string' ? resolve(dirname(path), raw.counterFile) : `${path.replace(/\.json$/, '')}.counters.json`;
   return {
     path,
-    party: { originatorId: hexToBytes(originatorId), deviceId: hexToBytes(deviceId), sharedSecret: z },
+    party: makeParty(originatorId, deviceId, z),
     originatorId: originatorId.toUpperCase(),
     deviceId: deviceId.toUpperCase(),
     signingPrivateKey: typeof sk === 'string' ? hexToBytes(sk) : null,

@@ -6,11 +6,10 @@ import { commission } from '../firmware/configure.js';
 import { meterMachine } from '../firmware/meter.machine.js';
 import { cloneState, type MeterState } from '../firmware/state.js';
 import { advanceTo } from '../firmware/timeline.js';
-import { hexToBytes } from '../firmware/tokens/crypto.js';
 import { authenticate } from '../firmware/tokens/enter.js';
 import { firstBadBlock } from '../firmware/tokens/digits.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
-import type { Party } from '../firmware/tokens/kdf.js';
+import { RTDS, rtdsParty } from './rtds.js';
 import { nextLocalMidnight } from '../firmware/clock.js';
 import { energyCost } from '../firmware/money.js';
 import { runVectors } from '../conformance/runner.js';
@@ -23,8 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 const VECTOR_ROOT = fileURLToPath(new URL('../vectors', import.meta.url));
 
-const RTDS = { originatorId: '90B3D51F30010000', deviceId: '00DB1234567890A0', sharedSecret: '5c00001ae96494fedfd740c4679d346e913d89b978beeff76577be69c92bf3ce' };
-const party: Party = { originatorId: hexToBytes(RTDS.originatorId), deviceId: hexToBytes(RTDS.deviceId), sharedSecret: hexToBytes(RTDS.sharedSecret) };
+const party = rtdsParty;
 const T0 = Date.parse('2026-01-01T00:00:00Z') / 1000;
 
 function meter(overrides: Record<string, unknown> = {}): MeterState {

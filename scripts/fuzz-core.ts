@@ -12,12 +12,11 @@ import { hexToBytes } from '../firmware/tokens/crypto.js';
 import { issueCommandToken } from '../firmware/tokens/nowan.js';
 import { issueEnvelope } from '../firmware/tokens/envelope-issue.js';
 import { checkDigit } from '../firmware/tokens/verhoeff.js';
-import type { Party } from '../firmware/tokens/kdf.js';
+import { RTDS, rtdsParty } from './rtds.js';
 import { rng } from '../sim/rng.js';
 
-const RTDS = { originatorId: '90B3D51F30010000', deviceId: '00DB1234567890A0', sharedSecret: '5c00001ae96494fedfd740c4679d346e913d89b978beeff76577be69c92bf3ce' };
 const SIGNING = 'f2dd1a2454a7fcd10694771b072003607687b3793f68578efdc9ac35b7cd86e1';
-const party: Party = { originatorId: hexToBytes(RTDS.originatorId), deviceId: hexToBytes(RTDS.deviceId), sharedSecret: hexToBytes(RTDS.sharedSecret) };
+const party = rtdsParty;
 const RESULTS = new Set(['KeypadLocked', 'Incomplete', 'CheckDigitError', 'FormatError', 'Duplicate', 'Expired', 'Invalid', 'Rejected', 'Accepted']);
 
 export interface FuzzReport {

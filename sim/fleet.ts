@@ -6,7 +6,7 @@ import * as ops from '../firmware/meter.js';
 import { cloneState, type MeterState } from '../firmware/state.js';
 import { advanceTo } from '../firmware/timeline.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
-import type { Party } from '../firmware/tokens/kdf.js';
+import { makeParty } from '../firmware/tokens/party.js';
 import { PROFILES } from './profiles.js';
 import { rng } from './rng.js';
 
@@ -34,11 +34,7 @@ export function addTotals(a: FleetTotals, b: FleetTotals): FleetTotals {
 
 export const FLEET_START = Date.parse('2026-01-05T00:00:00Z') / 1000;
 const FLEET_KEYS = { originatorId: '90B3D51F30010000', deviceId: 'DE00000000000001', sharedSecret: '006ce68d5644c399a669b86d841de5bdbfd7ea85570a2d1758aa5516947b44d8' };
-const FLEET_PARTY: Party = {
-  originatorId: Buffer.from(FLEET_KEYS.originatorId, 'hex'),
-  deviceId: Buffer.from(FLEET_KEYS.deviceId, 'hex'),
-  sharedSecret: Buffer.from(FLEET_KEYS.sharedSecret, 'hex'),
-};
+const FLEET_PARTY = makeParty(FLEET_KEYS.originatorId, FLEET_KEYS.deviceId, FLEET_KEYS.sharedSecret);
 
 const debtOf = (m: MeterState) => m.timeDebt[0]!.amount + m.timeDebt[1]!.amount + m.paymentDebt.amount + m.accumulatedDebt;
 

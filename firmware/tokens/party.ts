@@ -6,16 +6,21 @@ import type { Party } from './kdf.js';
 
 const cache = new Map<string, Party>();
 
+/** A party from hex IDs and Z (bytes, hex, or from ECDH). */
+export function makeParty(originatorIdHex: string, deviceIdHex: string, sharedSecret: Uint8Array | string): Party {
+  return {
+    originatorId: hexToBytes(originatorIdHex),
+    deviceId: hexToBytes(deviceIdHex),
+    sharedSecret: typeof sharedSecret === 'string' ? hexToBytes(sharedSecret) : sharedSecret,
+  };
+}
+
 export function partyOf(keys: Keys): Party | null {
   if (keys.sharedSecret === null) return null;
   const id = `${keys.originatorId}|${keys.deviceId}|${keys.sharedSecret}`;
   let party = cache.get(id);
   if (!party) {
-    party = {
-      originatorId: hexToBytes(keys.originatorId),
-      deviceId: hexToBytes(keys.deviceId),
-      sharedSecret: hexToBytes(keys.sharedSecret),
-    };
+    party = makeParty(keys.originatorId, keys.deviceId, keys.sharedSecret);
     if (cache.size > 64) cache.clear();
     cache.set(id, party);
   }

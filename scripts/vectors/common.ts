@@ -1,24 +1,14 @@
 // Shared pieces of the vector sources. Expected values in vectors are written by hand from the specs,
 // with the arithmetic in `notes`; only the token digits (inputs) are produced by the vending code,
 // whose output is itself checked bit for bit against the independent token-examples.json.
-import { hexToBytes } from '../../firmware/tokens/crypto.js';
 import { issueUtrn } from '../../firmware/tokens/gbcs.js';
-import type { Party } from '../../firmware/tokens/kdf.js';
+import { RTDS, rtdsParty } from '../rtds.js';
 import { issueCommandToken } from '../../firmware/tokens/nowan.js';
 import type { CommandName } from '../../firmware/tokens/command-table.js';
 import { checkDigit } from '../../firmware/tokens/verhoeff.js';
 
-export const RTDS = {
-  originatorId: '90B3D51F30010000',
-  deviceId: '00DB1234567890A0',
-  sharedSecret: '5c00001ae96494fedfd740c4679d346e913d89b978beeff76577be69c92bf3ce',
-};
-
-export const party: Party = {
-  originatorId: hexToBytes(RTDS.originatorId),
-  deviceId: hexToBytes(RTDS.deviceId),
-  sharedSecret: hexToBytes(RTDS.sharedSecret),
-};
+export { RTDS };
+const party = rtdsParty;
 
 /** A monday morning in winter (GMT). */
 export const T0 = '2026-02-02T08:00:00Z';
