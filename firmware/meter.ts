@@ -67,8 +67,9 @@ export function pressKeys(s0: MeterState, keys: string): Step {
     if (key === '*') s.keypad.buffer = '';
     else if (key === '<') s.keypad.buffer = s.keypad.buffer.slice(0, -1);
     else if (key === '#') {
+      // enterToken always returns a fresh copy, so it is this input's draft from here on.
       const entry = enterToken(s, s.keypad.buffer, 'keypad');
-      s = cloneState(entry.state);
+      s = entry.state;
       s.keypad.buffer = '';
       last = entry.outcome;
     } else if (s.keypad.buffer.length < MAX_BUFFER) s.keypad.buffer += key;

@@ -32,18 +32,28 @@ function lockedWords(s: MeterState, until: number): string {
   return `KEY LOCKED ${Math.max(1, Math.ceil((until - s.time) / 60))} MIN`;
 }
 
-/** Reject: log `tokenRejected`, count an `Invalid` towards the source's lockout. */
-function reject(s0: MeterState, source: Source, outcome: Omit<TokenOutcome, 'display'> & { display?: string }): Entry {
+export type Rejected = Omit<TokenOutcome, 'display'> & { display?: string };
+
+/**
+ * Reject a digit token or an envelope: log `tokenRejected` and, for digits (a `source`), count an
+ * `Invalid` towards that source's lockout. Envelopes pass no source: they are never locked out.
+ */
+export function reject(s0: MeterState, source: Source | null, outcome: Rejected): Entry {
   const s = cloneState(s0);
   logEvent(s, 'tokenRejected');
-  const lock = source === 'keypad' ? s.keypad : s.ppmid;
   let display = outcome.display ?? WORDS[outcome.result] ?? outcome.result.toUpperCase();
-  if (outcome.result === 'Invalid') {
+  if (source !== null && outcome.result === 'Invalid') {
+    const lock = source === 'keypad' ? s.keypad : s.ppmid;
     countInvalid(s, lock);
     if (lock.lockedUntil !== null && lock.lockedUntil > s.time) display = lockedWords(s, lock.lockedUntil);
   }
   s.message = display;
   return { state: s, outcome: { ...outcome, display } };
+}
+
+/** The message of a counter refused by the cache. */
+export function counterRefusal(counter: number, verdict: 'Duplicate' | 'Expired'): Rejected {
+  return { result: verdict, message: `counter ${counter} ${verdict === 'Duplicate' ? 'was already used' : 'is too old'}` };
 }
 
 interface Authenticated {
@@ -76,7 +86,7 @@ export function authenticate(s: MeterState, digits: string): Authenticated | Omi
   }
   const verdict = judgeCounter(s.utrnCounters, s.counterFloor, counter);
   if (verdict === 'FormatError') return { result: 'FormatError', message: `recovered counter ${counter} is past 2^32 - 1` };
-  if (verdict !== 'ok') return { result: verdict, message: `counter ${counter} ${verdict === 'Duplicate' ? 'was already used' : 'is too old'}` };
+  if (verdict !== 'ok') return counterRefusal(counter, verdict);
   if (party === null || !macMatches(expectedMac(), mac)) return { result: 'Invalid', message: 'not for this meter, or forged' };
   return { command, counter };
 }

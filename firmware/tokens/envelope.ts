@@ -1,14 +1,13 @@
 // PPMID envelopes: a JWS (RFC 7515 compact, alg EdDSA per RFC 8037) carrying a batch of commands
 // under one counter (tokens.md section 8). Applied all or nothing; no keypad lockout.
 import { applyCommand, type DomainCommand } from '../commands.js';
-import { logEvent } from '../events.js';
 import { cloneState, type MeterState } from '../state.js';
 import { COMMAND_BY_NAME, fieldError, type Command } from './command-table.js';
 import { cacheCounter, judgeCounter } from './counter-cache.js';
 import { hexToBytes } from './crypto.js';
 import { verifyEd25519 } from './ed25519.js';
-import { acceptedDisplay, type Entry } from './enter.js';
-import { rejectionDisplay, type TokenOutcome } from './results.js';
+import { acceptedDisplay, counterRefusal, reject, type Entry, type Rejected } from './enter.js';
+import { rejectionDisplay } from './results.js';
 
 export const ENVELOPE_TYP = 'nowan-cmd+jws';
 const MAX_BYTES = 4096;
@@ -58,28 +57,23 @@ function parseCommand(raw: unknown): DomainCommand | string {
   return fieldError(command) ?? command;
 }
 
-type Outcome = Omit<TokenOutcome, 'display'> & { display?: string };
+type Outcome = Rejected;
 
-function reject(s0: MeterState, outcome: Outcome): Entry {
-  const s = cloneState(s0);
-  logEvent(s, 'tokenRejected');
-  const display = outcome.display ?? (outcome.result === 'FormatError' ? 'INVALID' : outcome.result.toUpperCase());
-  s.message = display;
-  return { state: s, outcome: { ...outcome, display } };
-}
+/** Envelopes are logged when refused and never counted towards a lockout (tokens.md 8). */
+const refuse = (s0: MeterState, outcome: Outcome): Entry => reject(s0, null, outcome);
 
 const format = (message: string, index?: number): Outcome => (index === undefined ? { result: 'FormatError', message } : { result: 'FormatError', message, index });
 
 export function enterEnvelope(s0: MeterState, jws: string): Entry {
   // 1. Shape.
-  if (Buffer.byteLength(jws, 'utf8') > MAX_BYTES) return reject(s0, format('envelope is larger than 4 KiB'));
+  if (Buffer.byteLength(jws, 'utf8') > MAX_BYTES) return refuse(s0, format('envelope is larger than 4 KiB'));
   const parts = jws.split('.');
-  if (parts.length !== 3) return reject(s0, format('envelope is not three base64url parts'));
+  if (parts.length !== 3) return refuse(s0, format('envelope is not three base64url parts'));
   const [h, p, sig] = parts.map(decodePart);
-  if (!h || !p || !sig) return reject(s0, format('envelope part is not base64url'));
+  if (!h || !p || !sig) return refuse(s0, format('envelope part is not base64url'));
   const header = parseObject(h);
   const payload = parseObject(p);
-  if (!header || !payload) return reject(s0, format('header or payload is not a JSON object'));
+  if (!header || !payload) return refuse(s0, format('header or payload is not a JSON object'));
   const headerKeys = Object.keys(header).sort().join(',');
   if (
     headerKeys !== 'alg,kid,typ' ||
@@ -88,39 +82,39 @@ export function enterEnvelope(s0: MeterState, jws: string): Entry {
     typeof header.kid !== 'string' ||
     header.kid.toUpperCase() !== s0.keys.originatorId.toUpperCase()
   ) {
-    return reject(s0, format('header is not {alg EdDSA, typ nowan-cmd+jws, kid originatorId}'));
+    return refuse(s0, format('header is not {alg EdDSA, typ nowan-cmd+jws, kid originatorId}'));
   }
-  if (payload.v !== 1) return reject(s0, format('payload v is not 1'));
+  if (payload.v !== 1) return refuse(s0, format('payload v is not 1'));
   const commands = payload.commands;
-  if (!Array.isArray(commands) || commands.length < 1 || commands.length > MAX_COMMANDS) return reject(s0, format('commands must be 1 to 16'));
+  if (!Array.isArray(commands) || commands.length < 1 || commands.length > MAX_COMMANDS) return refuse(s0, format('commands must be 1 to 16'));
   const counter = payload.utrnCounter;
-  if (!isInt(counter) || counter < 0 || counter > 0xffff_ffff) return reject(s0, format('utrnCounter is not an integer 0..2^32-1'));
-  if (typeof payload.originatorId !== 'string' || typeof payload.deviceId !== 'string') return reject(s0, format('originatorId and deviceId must be strings'));
+  if (!isInt(counter) || counter < 0 || counter > 0xffff_ffff) return refuse(s0, format('utrnCounter is not an integer 0..2^32-1'));
+  if (typeof payload.originatorId !== 'string' || typeof payload.deviceId !== 'string') return refuse(s0, format('originatorId and deviceId must be strings'));
   // 2. Signature (logged, never counted towards a lockout).
   const key = s0.keys.supplierSigningPublicKey;
   const signingInput = new TextEncoder().encode(`${parts[0]}.${parts[1]}`);
-  if (key === null || !verifyEd25519(sig, signingInput, hexToBytes(key))) return reject(s0, { result: 'Invalid', message: 'signature not valid' });
+  if (key === null || !verifyEd25519(sig, signingInput, hexToBytes(key))) return refuse(s0, { result: 'Invalid', message: 'signature not valid' });
   // 3. Bound to this meter.
   if (payload.originatorId.toUpperCase() !== s0.keys.originatorId.toUpperCase() || payload.deviceId.toUpperCase() !== s0.keys.deviceId.toUpperCase()) {
-    return reject(s0, { result: 'Invalid', message: 'envelope is for another meter' });
+    return refuse(s0, { result: 'Invalid', message: 'envelope is for another meter' });
   }
   // 4. Commands.
   const parsed: DomainCommand[] = [];
   for (const [index, raw] of commands.entries()) {
     const cmd = parseCommand(raw);
-    if (typeof cmd === 'string') return reject(s0, format(cmd, index));
+    if (typeof cmd === 'string') return refuse(s0, format(cmd, index));
     parsed.push(cmd);
   }
   // 5. Counter, in the same cache as digit tokens.
   const verdict = judgeCounter(s0.utrnCounters, s0.counterFloor, counter);
-  if (verdict === 'FormatError') return reject(s0, format('utrnCounter out of range'));
-  if (verdict !== 'ok') return reject(s0, { result: verdict, message: `counter ${counter} ${verdict === 'Duplicate' ? 'was already used' : 'is too old'}` });
+  if (verdict === 'FormatError') return refuse(s0, format('utrnCounter out of range'));
+  if (verdict !== 'ok') return refuse(s0, counterRefusal(counter, verdict));
   // 6. Apply in order, all or nothing.
   const s = cloneState(s0);
   for (const [index, cmd] of parsed.entries()) {
     const rejection = applyCommand(s, cmd, { source: 'envelope', utrnCounter: counter });
     if (rejection) {
-      return reject(s0, { result: 'Rejected', reason: rejection, index, message: `command ${index} rejected: ${rejection}`, display: rejectionDisplay(rejection) });
+      return refuse(s0, { result: 'Rejected', reason: rejection, index, message: `command ${index} rejected: ${rejection}`, display: rejectionDisplay(rejection) });
     }
   }
   cacheCounter(s.utrnCounters, counter);
