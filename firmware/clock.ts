@@ -83,11 +83,6 @@ export function nextLocalMidnight(t: number): number {
   return fromLocal(toLocal(t).day + 1, 0);
 }
 
-/** Whether t is exactly a local midnight. */
-export function isLocalMidnight(t: number): boolean {
-  return toLocal(t).secondOfDay === 0;
-}
-
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.0+)?(?:Z|\+00:00)$/;
 
 /** Parse an ISO-8601 UTC instant with whole seconds; null when malformed. */
