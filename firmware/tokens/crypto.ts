@@ -1,7 +1,10 @@
 // The GBCS primitives behind one tiny interface (ECDH P-256, SHA-256, AES-128-GCM), here through
-// node:crypto (native OpenSSL). A browser build could swap in @noble/curves + @noble/ciphers.
+// node:crypto (native OpenSSL). The browser build swaps in crypto.browser.ts (noble), which exports
+// the same functions; both pass the same token examples and conformance vectors.
 // Key material never leaves this module in logs or errors.
 import { createCipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, timingSafeEqual, type KeyObject } from 'node:crypto';
+
+export { bytesToHex, hexToBytes } from './bytes.js';
 
 export function sha256(data: Uint8Array): Uint8Array {
   return createHash('sha256').update(data).digest();
@@ -35,13 +38,4 @@ export function ecdhP256(privatePem: string, publicPem: string): Uint8Array {
     throw new RangeError('key agreement keys must be on P-256');
   }
   return new Uint8Array(diffieHellman({ privateKey, publicKey }));
-}
-
-export function hexToBytes(hex: string): Uint8Array {
-  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new TypeError(`expected an even-length hex string, got ${hex.length} characters`);
-  return new Uint8Array(Buffer.from(hex, 'hex'));
-}
-
-export function bytesToHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('hex');
 }

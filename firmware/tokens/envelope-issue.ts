@@ -1,4 +1,5 @@
 // Vending side of PPMID envelopes (tokens.md section 8): a compact JWS, alg EdDSA (RFC 8037).
+import { toBase64url as b64url } from './bytes.js';
 import { signEd25519 } from './ed25519.js';
 import { ENVELOPE_TYP } from './envelope.js';
 
@@ -13,8 +14,6 @@ export interface EnvelopeIssue {
   /** Ed25519 private key, 32 bytes */
   signingKey: Uint8Array;
 }
-
-const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 
 /** Sign a batch of commands under one counter. Fields are passed through as given. */
 export function issueEnvelope(issuer: EnvelopeIssue, utrnCounter: number, commands: EnvelopeCommand[]): string {

@@ -4,6 +4,7 @@ import { applyCommand, type DomainCommand } from '../commands.js';
 import { cloneState, type MeterState } from '../state.js';
 import { COMMAND_BY_NAME, fieldError, type Command } from './command-table.js';
 import { cacheCounter, judgeCounter } from './counter-cache.js';
+import { fromBase64, utf8Bytes } from './bytes.js';
 import { hexToBytes } from './crypto.js';
 import { verifyEd25519 } from './ed25519.js';
 import { acceptedDisplay, counterRefusal, reject, type Entry, type Rejected } from './enter.js';
@@ -19,7 +20,7 @@ type Obj = Record<string, unknown>;
 
 function decodePart(part: string): Uint8Array | null {
   if (!B64URL.test(part) || part.length % 4 === 1) return null;
-  return new Uint8Array(Buffer.from(part, 'base64url'));
+  return fromBase64(part, 'base64url');
 }
 
 function parseObject(bytes: Uint8Array): Obj | null {
@@ -66,7 +67,8 @@ const format = (message: string, index?: number): Outcome => (index === undefine
 
 export function enterEnvelope(s0: MeterState, jws: string): Entry {
   // 1. Shape.
-  if (Buffer.byteLength(jws, 'utf8') > MAX_BYTES) return refuse(s0, format('envelope is larger than 4 KiB'));
+  // UTF-8 is never shorter than the UTF-16 length, so a long string is refused before encoding it.
+  if (jws.length > MAX_BYTES || utf8Bytes(jws).length > MAX_BYTES) return refuse(s0, format('envelope is larger than 4 KiB'));
   const parts = jws.split('.');
   if (parts.length !== 3) return refuse(s0, format('envelope is not three base64url parts'));
   const [h, p, sig] = parts.map(decodePart);

@@ -26,8 +26,8 @@ export function decodeUtrn(digits20: string): Ptut | string {
   const high = Number(ptut >> 32n);
   const classBits = (high >> 13) & 0b11;
   if (classBits > 1) return `UTRN value class ${classBits.toString(2).padStart(2, '0')} is invalid`;
-  const mac = Buffer.alloc(4);
-  mac.writeUInt32BE(Number(ptut & 0xffff_ffffn));
+  const mac = new Uint8Array(4);
+  new DataView(mac.buffer).setUint32(0, Number(ptut & 0xffff_ffffn));
   return {
     ptut,
     high,
@@ -45,13 +45,14 @@ export function utrnPence(p: { valueClass: ValueClass; value: number }): number 
 
 /** AAD = 11 00 00 00 00 00 || originatorId || deviceId || 01 || counter64 || PTUT high 32 bits. */
 export function utrnAad(party: Party, utrnCounter: number, ptutHigh: number): Uint8Array {
-  const aad = Buffer.alloc(35);
+  const aad = new Uint8Array(35);
+  const view = new DataView(aad.buffer);
   aad.set(AAD_HEADER, 0);
   aad.set(party.originatorId, 6);
   aad.set(party.deviceId, 14);
   aad[22] = 0x01;
-  aad.writeUInt32BE(utrnCounter >>> 0, 23); // counter64 = utrnCounter * 2^32
-  aad.writeUInt32BE(ptutHigh >>> 0, 31);
+  view.setUint32(23, utrnCounter >>> 0); // counter64 = utrnCounter * 2^32
+  view.setUint32(31, ptutHigh >>> 0);
   return aad;
 }
 

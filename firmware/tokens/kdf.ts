@@ -23,19 +23,19 @@ const KDF_LENGTH = 4 + 32 + 7 + 8 + 2 + 8 + 8;
 const COUNTER_AT = 53;
 
 /** Per party, the KDF input with everything but the counter filled in, and the GCM IV. */
-const templates = new WeakMap<Party, { kdf: Buffer; iv: Buffer }>();
+const templates = new WeakMap<Party, { kdf: Uint8Array; iv: Uint8Array }>();
 
-function templateOf(party: Party): { kdf: Buffer; iv: Buffer } {
+function templateOf(party: Party): { kdf: Uint8Array; iv: Uint8Array } {
   let t = templates.get(party);
   if (!t) {
-    const kdf = Buffer.alloc(KDF_LENGTH);
+    const kdf = new Uint8Array(KDF_LENGTH);
     kdf.set([0, 0, 0, 1], 0);
     kdf.set(party.sharedSecret, 4);
     kdf.set([0x60, 0x85, 0x74, 0x06, 0x08, 0x03, 0x00], 36);
     kdf.set(party.originatorId, 43);
     kdf.set([0x09, 0x01], 51);
     kdf.set(party.deviceId, 61);
-    const iv = Buffer.alloc(12);
+    const iv = new Uint8Array(12);
     iv.set(party.originatorId, 0);
     t = { kdf, iv };
     templates.set(party, t);
@@ -45,8 +45,8 @@ function templateOf(party: Party): { kdf: Buffer; iv: Buffer } {
 
 /** K = first 16 bytes of SHA-256(00000001 || Z || OtherInfo). */
 export function tokenKey(party: Party, utrnCounter: number): Uint8Array {
-  const input = Buffer.from(templateOf(party).kdf);
-  input.writeUInt32BE(utrnCounter >>> 0, COUNTER_AT); // counter64's high half; the low half stays 0
+  const input = templateOf(party).kdf.slice();
+  new DataView(input.buffer).setUint32(COUNTER_AT, utrnCounter >>> 0); // counter64's high half; the low half stays 0
   return sha256(input).subarray(0, 16);
 }
 

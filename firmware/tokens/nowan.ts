@@ -1,4 +1,5 @@
 // nowan 40/60-digit command tokens (tokens.md section 4).
+import { bytesToHex } from './bytes.js';
 import { bigintToBytes, withCheckDigits } from './digits.js';
 import { COMMAND_BY_CODE, COMMAND_BY_NAME, fieldError, type Command, type CommandName } from './command-table.js';
 import { counter64, fullTag, tokenKey, truncatedTag, type Party } from './kdf.js';
@@ -119,7 +120,7 @@ export function issueCommandToken(party: Party, utrnCounter: number, name: Comma
   const key = tokenKey(party, utrnCounter);
   const aad = commandAad(party, utrnCounter, layout, body);
   const tag = fullTag(party, key, aad);
-  const mac = BigInt('0x' + Buffer.from(truncatedTag(tag, layout.macBytes)).toString('hex'));
+  const mac = BigInt('0x' + bytesToHex(truncatedTag(tag, layout.macBytes)));
   const x = (bodyValue << BigInt(layout.macBytes * 8)) | mac;
   const data = x.toString().padStart(layout.digits === 40 ? 38 : 57, '0');
   return { token: withCheckDigits(data), body, key, aad, tag };
