@@ -30,7 +30,7 @@ function report(t: FleetTotals, days: number): string {
     `  emergency credit activations ${t.ecActivations}`,
     `  debt recovered              ${formatPounds(t.debtRecoveredMp)}`,
     `  top-ups                     ${t.topUps}, ${formatPounds(t.toppedUpMp)}`,
-    `  energy                      ${t.energyKwh.toFixed(1)} kWh`,
+    `  energy                      ${(t.energyWh / 1000).toFixed(1)} kWh`,
   ].join('\n');
 }
 

@@ -1,11 +1,8 @@
-// Worker thread: simulates the meters it is given and reports progress and its totals.
-import { parentPort, workerData } from 'node:worker_threads';
-import { addTotals, emptyTotals, simulateMeter } from './fleet.js';
+// Pool worker: simulates one chunk of meters and returns their totals.
+import { addTotals, emptyTotals, simulateMeter, type FleetTotals } from './fleet.js';
 
-const { indices, days, seed } = workerData as { indices: number[]; days: number; seed: number };
-let totals = emptyTotals();
-for (const i of indices) {
-  totals = addTotals(totals, simulateMeter(i, days, seed));
-  parentPort!.postMessage({ type: 'progress' });
+export default function simulateChunk({ indices, days, seed }: { indices: number[]; days: number; seed: number }): FleetTotals {
+  let totals = emptyTotals();
+  for (const i of indices) totals = addTotals(totals, simulateMeter(i, days, seed));
+  return totals;
 }
-parentPort!.postMessage({ type: 'done', totals });

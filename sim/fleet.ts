@@ -20,15 +20,15 @@ export interface FleetTotals {
   debtRecoveredMp: number;
   topUps: number;
   toppedUpMp: number;
-  energyKwh: number;
+  /** whole watt-hours, so sums over shards are exact */
+  energyWh: number;
 }
 
-export const emptyTotals = (): FleetTotals => ({ meters: 0, meterDays: 0, disconnections: 0, minutesOffSupply: 0, ecActivations: 0, debtRecoveredMp: 0, topUps: 0, toppedUpMp: 0, energyKwh: 0 });
+export const emptyTotals = (): FleetTotals => ({ meters: 0, meterDays: 0, disconnections: 0, minutesOffSupply: 0, ecActivations: 0, debtRecoveredMp: 0, topUps: 0, toppedUpMp: 0, energyWh: 0 });
 
 export function addTotals(a: FleetTotals, b: FleetTotals): FleetTotals {
   const out = emptyTotals();
   for (const k of Object.keys(out) as (keyof FleetTotals)[]) out[k] = a[k] + b[k];
-  out.energyKwh = Math.round((a.energyKwh + b.energyKwh) * 1000) / 1000;
   return out;
 }
 
@@ -117,7 +117,7 @@ export function simulateMeter(index: number, days: number, seed = 1): FleetTotal
   }
   if (offSince !== null) t.minutesOffSupply += (end - offSince) / 60;
   t.minutesOffSupply = Math.round(t.minutesOffSupply);
-  t.energyKwh = Math.round((s.energy.importJ / 3_600_000) * 1000) / 1000;
+  t.energyWh = Math.floor(s.energy.importJ / 3600);
   return t;
 }
 
