@@ -2,8 +2,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { hexToBytes } from '../firmware/tokens/crypto.js';
 import { verifyEd25519 } from '../firmware/tokens/ed25519.js';
+import { MAX_BYTES, MAX_COMMANDS, parseCommand } from '../firmware/tokens/envelope.js';
 import { issueEnvelope, type EnvelopeCommand } from '../firmware/tokens/envelope-issue.js';
-import { claimCounter, loadKeySet } from './keyset.js';
+import { MAX_COUNTER, withNewCounter, type CounterRequest } from './counter-history.js';
+import { loadKeySet } from './keyset.js';
 import { loadMeterFile } from './token.js';
 
 function command(value: string, previous: EnvelopeCommand[] = []): EnvelopeCommand[] {
@@ -23,20 +25,36 @@ export function envelopeCommand(): Command {
   const envelope = new Command('envelope').description('PPMID envelopes: signed batches of commands (JWS, EdDSA)');
   envelope
     .command('issue')
-    .description('sign a batch of commands under one counter')
+    .description('sign a batch of commands under one counter (checked with the meter\'s own rules first)')
     .requiredOption('--keys <file>', 'key-set JSON with supplierSigningPrivateKey')
-    .requiredOption('--counter <n>', 'utrnCounter, shared with digit tokens, never reused', (v) => {
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 0xffff_ffff) throw new InvalidArgumentError('1..4294967295');
+    .requiredOption('--counter <n>', 'utrnCounter 1..4294967295 never issued before (shared with digit tokens), or "next"', (v): CounterRequest => {
+      if (v === 'next') return 'next';
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > MAX_COUNTER) throw new InvalidArgumentError(`1..${MAX_COUNTER} or next`);
       return Number(v);
     })
     .requiredOption('--command <json>', 'a command, repeatable: {"name":"TopUp","amountPence":500}, {"name":"ChangePrice","element":0,...}', command)
-    .option('--no-record', 'do not record the counter in the key set counter file')
-    .action((opts: { keys: string; counter: number; command: EnvelopeCommand[]; record: boolean }) => {
+    .option('--init-counters', "start this key set's counter history if it has none (only for a key set that has never issued)")
+    .action((opts: { keys: string; counter: CounterRequest; command: EnvelopeCommand[]; initCounters?: boolean }) => {
       const keys = loadKeySet(opts.keys);
       if (!keys.signingPrivateKey) throw new Error(`${opts.keys}: no supplierSigningPrivateKey`);
-      const jws = issueEnvelope({ originatorId: keys.originatorId, deviceId: keys.deviceId, signingKey: keys.signingPrivateKey }, opts.counter, opts.command);
-      if (opts.record) claimCounter(keys, opts.counter);
-      process.stdout.write(jws + '\n');
+      const signingKey = keys.signingPrivateKey;
+      // The meter's own step 4, so that no envelope is signed (and no counter spent) that it would refuse.
+      if (opts.command.length > MAX_COMMANDS) throw new Error(`an envelope carries 1 to ${MAX_COMMANDS} commands, not ${opts.command.length}`);
+      for (const [i, c] of opts.command.entries()) {
+        const parsed = parseCommand(c);
+        if (typeof parsed === 'string') throw new Error(`--command ${i + 1}: ${parsed}`);
+      }
+      const { made } = withNewCounter(
+        keys,
+        opts.counter,
+        (counter) => {
+          const jws = issueEnvelope({ originatorId: keys.originatorId, deviceId: keys.deviceId, signingKey }, counter, opts.command);
+          if (Buffer.byteLength(jws) > MAX_BYTES) throw new Error(`the envelope would be ${Buffer.byteLength(jws)} bytes; the meter takes at most ${MAX_BYTES}`);
+          return jws;
+        },
+        { init: opts.initCounters === true },
+      );
+      process.stdout.write(made + '\n');
     });
   envelope
     .command('inspect')

@@ -1,26 +1,46 @@
 // File helpers for the CLI: JSON reading with clear errors, atomic replacement.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+/**
+ * Where JSON.parse gave up, as line and column. Its own message quotes the text around the error,
+ * which for a key file would echo key material, so only the position is kept.
+ */
+function parsePosition(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return /Unexpected end/.test(message) ? 'it ends too early' : 'a syntax error';
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return `a syntax error at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+}
 
 export function readJsonFile(path: string): unknown {
   if (!existsSync(path)) throw new Error(`${path}: no such file`);
+  const text = readFileSync(path, 'utf8');
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${path}: not valid JSON (${parsePosition(text, (e as Error).message)})`);
   }
 }
 
-/** Write to a temporary file, fsync, rename over the target, fsync the directory. */
-export function writeFileAtomic(path: string, text: string): void {
+/**
+ * Write to a temporary file, fsync, rename over the target, fsync the directory. The file gets `mode`
+ * whether it is new or replaced (the temporary file is created with it and renamed into place).
+ */
+export function writeFileAtomic(path: string, text: string, mode = 0o644): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
+  const fd = openSync(tmp, 'w', mode);
   try {
+    // A leftover temporary file keeps its old mode on open; a private file must be private regardless.
+    if ((mode & 0o077) === 0) fchmodSync(fd, mode);
     writeSync(fd, text);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    unlinkSync(tmp);
+    throw e;
   }
+  closeSync(fd);
   renameSync(tmp, path);
   try {
     const dir = openSync(dirname(path), 'r');

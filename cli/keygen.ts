@@ -2,10 +2,13 @@
 // deterministic: every private key is HKDF-SHA256(ikm = seed, salt = "nowan keys gen v1", info = label)
 // (RFC 5869), 32 bytes; a P-256 scalar outside [1, n-1] retries with the label suffixed " #2", " #3"...
 import { createECDH, createPrivateKey, createPublicKey, hkdfSync, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ed25519PublicKey } from '../firmware/tokens/ed25519.js';
+import { initCounterHistory } from './counter-history.js';
+import { writeFileAtomic } from './files.js';
+import { loadKeySet } from './keyset.js';
 
 const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 const SALT = 'nowan keys gen v1';
@@ -70,22 +73,35 @@ export function generateKeys(seed: Buffer): GeneratedKeys {
   };
 }
 
+const KEYSET_FILE = 'supplier-keyset.json';
+const METER_FILE = 'meter.json';
+const COUNTER_FILE = 'supplier-keyset.counters.json';
+
 export function keysCommand(): Command {
   const keys = new Command('keys').description('key sets for demos and tests');
   keys
     .command('gen')
-    .description('generate a supplier key set and the meter configuration that trusts it (TEST KEYS)')
+    .description('generate a supplier key set, the meter configuration that trusts it, and an empty counter history (TEST KEYS)')
     .requiredOption('--out <dir>', 'output folder (created)')
     .option('--seed <hex>', 'derive every key from this seed (HKDF-SHA256), for reproducible demos and vectors')
-    .action((opts: { out: string; seed?: string }) => {
+    .option('--force', 'replace a key set already in the folder (its counter history is kept: counters are never reissued)')
+    .action((opts: { out: string; seed?: string; force?: boolean }) => {
       if (opts.seed !== undefined && !/^(?:[0-9a-fA-F]{2})+$/.test(opts.seed)) throw new Error('--seed must be hex, a whole number of bytes (e.g. 00)');
+      const keysetPath = join(opts.out, KEYSET_FILE);
+      const meterPath = join(opts.out, METER_FILE);
+      const present = [keysetPath, meterPath].filter((p) => existsSync(p));
+      if (present.length && !opts.force) {
+        throw new Error(`${present.join(' and ')} already exist${present.length === 1 ? 's' : ''}: replacing a key set loses the meter configuration that trusts it; pass --force to replace it`);
+      }
       const seed = opts.seed !== undefined ? Buffer.from(opts.seed, 'hex') : randomBytes(32);
       const { keyset, meter } = generateKeys(seed);
       mkdirSync(opts.out, { recursive: true });
-      writeFileSync(join(opts.out, 'supplier-keyset.json'), JSON.stringify(keyset, null, 2) + '\n', { mode: 0o600 });
-      writeFileSync(join(opts.out, 'meter.json'), JSON.stringify(meter, null, 2) + '\n', { mode: 0o600 });
+      // Both files hold private keys: 0600, also when they replace older files.
+      writeFileAtomic(keysetPath, JSON.stringify({ ...keyset, counterFile: COUNTER_FILE }, null, 2) + '\n', 0o600);
+      writeFileAtomic(meterPath, JSON.stringify(meter, null, 2) + '\n', 0o600);
+      const history = initCounterHistory(loadKeySet(keysetPath));
       process.stdout.write(
-        `wrote ${join(opts.out, 'supplier-keyset.json')} (vending side) and ${join(opts.out, 'meter.json')} (meter configuration)\n` +
+        `wrote ${keysetPath} (vending side), ${meterPath} (meter configuration) and the counter history ${history}\n` +
           `originator ${keyset.originatorId}, device ${keyset.deviceId}\n`,
       );
     });

@@ -1,10 +1,9 @@
 // Key-set files (keys/README.md): the vending side's identities and key material.
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bytesToHex, ecdhP256, hexToBytes } from '../firmware/tokens/crypto.js';
 import type { Party } from '../firmware/tokens/kdf.js';
 import { makeParty } from '../firmware/tokens/party.js';
-import { readJsonFile, writeFileAtomic } from './files.js';
+import { readJsonFile } from './files.js';
 
 export interface KeySet {
   path: string;
@@ -13,7 +12,8 @@ export interface KeySet {
   deviceId: string;
   signingPrivateKey: Uint8Array | null;
   signingPublicKey: string | null;
-  counterFile: string;
+  /** where the key set says its counter history is, or null for the per-user data folder */
+  counterFile: string | null;
 }
 
 const HEX16 = /^[0-9a-fA-F]{16}$/;
@@ -44,8 +44,8 @@ export function loadKeySetFromObject(parsed: unknown, path: string): KeySet {
   }
   const sk = raw.supplierSigningPrivateKey;
   if (sk !== undefined && (typeof sk !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sk))) throw new Error(`${path}: supplierSigningPrivateKey must be 64 hex digits`);
-  const counterFile =
-    typeof raw.counterFile === 'string' ? resolve(dirname(path), raw.counterFile) : `${path.replace(/\.json$/, '')}.counters.json`;
+  if (raw.counterFile !== undefined && (typeof raw.counterFile !== 'string' || raw.counterFile === '')) throw new Error(`${path}: counterFile must be a file name`);
+  const counterFile = typeof raw.counterFile === 'string' ? resolve(dirname(path), raw.counterFile) : null;
   return {
     path,
     party: makeParty(originatorId, deviceId, z),
@@ -65,26 +65,4 @@ export function meterConfigFor(keys: KeySet): Record<string, unknown> {
     sharedSecret: bytesToHex(keys.party.sharedSecret),
     ...(keys.signingPublicKey ? { supplierSigningPublicKey: keys.signingPublicKey } : {}),
   };
-}
-
-function issuedCounters(file: string): number[] {
-  if (!existsSync(file)) return [];
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { issued?: unknown };
-  return Array.isArray(data.issued) ? data.issued.filter((n): n is number => typeof n === 'number') : [];
-}
-
-/** Record a counter as issued; refuse one issued before (GCM nonce reuse). */
-export function claimCounter(keys: KeySet, counter: number): void {
-  const issued = issuedCounters(keys.counterFile);
-  if (issued.includes(counter)) {
-    throw new Error(`counter ${counter} was already issued with this key set (${keys.counterFile}); reusing it would reuse a GCM nonce`);
-  }
-  issued.push(counter);
-  issued.sort((a, b) => a - b);
-  writeFileAtomic(keys.counterFile, JSON.stringify({ issued }, null, 1) + '\n');
-}
-
-export function nextFreeCounter(keys: KeySet): number {
-  const issued = issuedCounters(keys.counterFile);
-  return issued.length ? issued[issued.length - 1]! + 1 : 1;
 }

@@ -2,13 +2,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { commission } from '../firmware/configure.js';
 import type { MeterState } from '../firmware/state.js';
-import { COMMANDS, COMMAND_BY_NAME, type CommandName } from '../firmware/tokens/command-table.js';
+import { COMMANDS, COMMAND_BY_NAME, fieldError, type Command as TokenCommand, type CommandName } from '../firmware/tokens/command-table.js';
 import { bytesToHex } from '../firmware/tokens/crypto.js';
 import { groupDigits } from '../firmware/tokens/digits.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import { inspectToken } from '../firmware/tokens/inspect.js';
 import { issueCommandToken } from '../firmware/tokens/nowan.js';
-import { claimCounter, loadKeySet } from './keyset.js';
+import { MAX_COUNTER, withNewCounter, type CounterRequest } from './counter-history.js';
+import { loadKeySet, type KeySet } from './keyset.js';
 import { readJsonFile } from './files.js';
 
 function integer(value: string): number {
@@ -19,6 +20,58 @@ function integer(value: string): number {
 }
 
 const FIELD_NAMES = [...new Set(COMMANDS.flatMap((c) => c.fields.map(([f]) => f)))];
+
+function counterArgument(value: string): CounterRequest {
+  if (value === 'next') return 'next';
+  const n = integer(value);
+  if (n < 1 || n > MAX_COUNTER) throw new InvalidArgumentError(`expected 1..${MAX_COUNTER} or next`);
+  return n;
+}
+
+interface IssuedFields {
+  command: string;
+  utrnCounter: number;
+  fields: Record<string, unknown>;
+  token: string;
+  [public_: string]: unknown;
+}
+
+/**
+ * Check the command and its fields first (nothing is allocated for a request that cannot be issued),
+ * then return the function that makes the token once a counter is allocated. What it returns is
+ * public: the per-token key K is never part of it (with K anyone can forge under that counter).
+ */
+function tokenMaker(cmd: CommandName | 'TopUp', keys: KeySet, opts: Record<string, unknown>): (counter: number) => IssuedFields {
+  if (cmd === 'TopUp') {
+    if ((opts.pence === undefined) === (opts.pounds === undefined)) throw new Error('TopUp needs exactly one of --pence or --pounds');
+    const extra = FIELD_NAMES.filter((f) => opts[f] !== undefined);
+    if (extra.length) throw new Error(`TopUp takes no ${extra.map((f) => `--${f}`).join(', ')}`);
+    const valueClass = opts.pence !== undefined ? 'pennies' : 'pounds';
+    const value = (opts.pence ?? opts.pounds) as number;
+    if (value > 8191) throw new Error(`--${opts.pence !== undefined ? 'pence' : 'pounds'} must be 0..8191`);
+    return (counter) => {
+      const u = issueUtrn(keys.party, counter, valueClass, value);
+      return { command: 'TopUp', utrnCounter: counter, fields: { valueClass, value }, token: u.token, aadHex: bytesToHex(u.aad), tagHex: bytesToHex(u.tag) };
+    };
+  }
+  if (opts.pence !== undefined || opts.pounds !== undefined) throw new Error(`${cmd} takes no --pence or --pounds (those are for TopUp)`);
+  const spec = COMMAND_BY_NAME.get(cmd)!;
+  const fields: Record<string, number> = {};
+  for (const [f, bits] of spec.fields) {
+    if (opts[f] === undefined) throw new Error(`${cmd} needs --${f}`);
+    const v = opts[f] as number;
+    if (v >= 2 ** bits) throw new Error(`--${f} must be 0..${2 ** bits - 1}`);
+    fields[f] = v;
+  }
+  const extra = FIELD_NAMES.filter((f) => opts[f] !== undefined && !(f in fields));
+  if (extra.length) throw new Error(`${cmd} takes no ${extra.map((f) => `--${f}`).join(', ')}`);
+  const problem = fieldError({ name: spec.name, fields } as TokenCommand);
+  if (problem) throw new Error(`${cmd}: ${problem}`);
+  return (counter) => {
+    const t = issueCommandToken(keys.party, counter, cmd, fields);
+    return { command: cmd, utrnCounter: counter, fields, token: t.token, bodyHex: bytesToHex(t.body), aadHex: bytesToHex(t.aad), tagHex: bytesToHex(t.tag) };
+  };
+}
 
 function resolveName(name: string): CommandName | 'TopUp' {
   if (name.toLowerCase() === 'topup') return 'TopUp';
@@ -44,39 +97,19 @@ export function tokenCommand(): Command {
     .description('issue a 20-digit GBCS top-up (TopUp) or a 40/60-digit nowan command token')
     .argument('<command>', `TopUp or one of ${COMMANDS.map((c) => c.name).join(', ')}`)
     .requiredOption('--keys <file>', 'key-set JSON file (keys/README.md)')
-    .requiredOption('--counter <n>', 'utrnCounter, 1..2^32-1, never reused', integer)
+    .requiredOption('--counter <n>', 'utrnCounter 1..4294967295 never issued before, or "next" for one above the highest ever issued', counterArgument)
+    .option('--init-counters', "start this key set's counter history if it has none (only for a key set that has never issued)")
     .option('--pence <n>', 'TopUp: amount in pence (0..8191)', integer)
-    .option('--pounds <n>', 'TopUp: amount in pounds (0..8191)', integer)
-    .option('--json', 'print the fields, K, AAD and tag as JSON')
-    .option('--no-record', 'do not record the counter in the key set counter file');
+    .option('--pounds <n>', 'TopUp: amount in pounds (0..8191)', integer);
   for (const f of FIELD_NAMES) issue.addOption(new Option(`--${f} <n>`, 'command field (tokens.md table 6)').argParser(integer));
+  issue.option('--json', 'print the command, fields, counter, token, AAD and tag as JSON (never the key)');
   issue.action((name: string, opts: Record<string, unknown>) => {
     const cmd = resolveName(name);
     const keys = loadKeySet(opts.keys as string);
-    const counter = opts.counter as number;
-    if (counter < 1 || counter > 0xffff_ffff) throw new Error('--counter must be 1..4294967295');
-    let out: Record<string, unknown>;
-    if (cmd === 'TopUp') {
-      if ((opts.pence === undefined) === (opts.pounds === undefined)) throw new Error('TopUp needs exactly one of --pence or --pounds');
-      const valueClass = opts.pence !== undefined ? 'pennies' : 'pounds';
-      const value = (opts.pence ?? opts.pounds) as number;
-      const u = issueUtrn(keys.party, counter, valueClass, value);
-      out = { command: 'TopUp', utrnCounter: counter, fields: { valueClass, value }, token: u.token, keyHex: bytesToHex(u.key), aadHex: bytesToHex(u.aad), tagHex: bytesToHex(u.tag), ptutHex: u.ptut.toString(16).padStart(16, '0') };
-    } else {
-      const spec = COMMAND_BY_NAME.get(cmd)!;
-      const fields: Record<string, number> = {};
-      for (const [f] of spec.fields) {
-        if (opts[f] === undefined) throw new Error(`${cmd} needs --${f}`);
-        fields[f] = opts[f] as number;
-      }
-      const extra = FIELD_NAMES.filter((f) => opts[f] !== undefined && !(f in fields));
-      if (extra.length) throw new Error(`${cmd} takes no ${extra.map((f) => `--${f}`).join(', ')}`);
-      const t = issueCommandToken(keys.party, counter, cmd, fields);
-      out = { command: cmd, utrnCounter: counter, fields, token: t.token, bodyHex: bytesToHex(t.body), keyHex: bytesToHex(t.key), aadHex: bytesToHex(t.aad), tagHex: bytesToHex(t.tag) };
-    }
-    if (opts.record !== false) claimCounter(keys, counter);
-    out.grouped = groupDigits(out.token as string);
-    process.stdout.write(opts.json ? JSON.stringify(out, null, 2) + '\n' : `${out.grouped}\n`);
+    const make = tokenMaker(cmd, keys, opts);
+    const { counter, made } = withNewCounter(keys, opts.counter as CounterRequest, make, { init: opts.initCounters === true });
+    const out = { ...made, grouped: groupDigits(made.token) };
+    process.stdout.write(opts.json ? JSON.stringify(out, null, 2) + '\n' : `${out.grouped}\n${opts.counter === 'next' ? `counter ${counter}\n` : ''}`);
   });
 
   token

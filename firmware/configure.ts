@@ -19,8 +19,14 @@ class ConfigError extends Error {}
 
 type Obj = Record<string, unknown>;
 
+/** The offending value, shortened: an error answers, it does not echo a megabyte back. */
+function shown(got: unknown): string {
+  const text = JSON.stringify(got) ?? String(got);
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
+
 function fail(path: string, expected: string, got: unknown): never {
-  throw new ConfigError(`${path}: expected ${expected}, got ${JSON.stringify(got)}`);
+  throw new ConfigError(`${path}: expected ${expected}, got ${shown(got)}`);
 }
 
 function isObj(v: unknown): v is Obj {
@@ -95,7 +101,11 @@ const lockedUntil = (v: unknown, p: string) => (v === null ? null : instant(v, p
 function applyKeys(s: MeterState, m: Obj): void {
   if (m.originatorId !== undefined) s.keys.originatorId = hex(m.originatorId, 'meter.originatorId', 8);
   if (m.deviceId !== undefined) s.keys.deviceId = hex(m.deviceId, 'meter.deviceId', 8);
-  if (m.sharedSecret !== undefined) s.keys.sharedSecret = hex(m.sharedSecret, 'meter.sharedSecret', 32).toLowerCase();
+  if (m.sharedSecret !== undefined) {
+    // A mistyped secret is still mostly the secret: never echoed.
+    if (typeof m.sharedSecret !== 'string' || !/^[0-9a-fA-F]{64}$/.test(m.sharedSecret)) throw new ConfigError('meter.sharedSecret: expected 32 bytes of hex');
+    s.keys.sharedSecret = m.sharedSecret.toLowerCase();
+  }
   else if (m.deviceKeyAgreementPrivateKey !== undefined || m.supplierPrepaymentPublicKey !== undefined) {
     const priv = m.deviceKeyAgreementPrivateKey;
     const pub = m.supplierPrepaymentPublicKey;

@@ -11,8 +11,8 @@ import { acceptedDisplay, counterRefusal, reject, type Entry, type Rejected } fr
 import { rejectionDisplay } from './results.js';
 
 export const ENVELOPE_TYP = 'nowan-cmd+jws';
-const MAX_BYTES = 4096;
-const MAX_COMMANDS = 16;
+export const MAX_BYTES = 4096;
+export const MAX_COMMANDS = 16;
 const TOP_UP_MAX_PENCE = 16_777_215;
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -35,7 +35,7 @@ function parseObject(bytes: Uint8Array): Obj | null {
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
 /** Step 4 for one command: a known name, exactly its fields, each a JSON integer in range. */
-function parseCommand(raw: unknown): DomainCommand | string {
+export function parseCommand(raw: unknown): DomainCommand | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'a command is not an object';
   const { name, ...fields } = raw as Obj;
   if (name === 'TopUp') {
