@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// The suite StrykerJS runs against each mutant of firmware/ (npm run test:mutation): the unit tests
+// and every conformance vector in process. Left out: tests that spawn processes, worker threads or the
+// CLI (they reach the same firmware through slower doors, and code loaded in a child is not
+// instrumented), and the two invariant properties (power cuts are atomic, fuzzed input is never
+// Accepted) that a meter computing wrong numbers still satisfies: they kill almost nothing and cost
+// seconds for every surviving mutant.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: [
+      'test/**/*.slow.test.ts',
+      'test/**/*.process.test.ts',
+      'test/cli.test.ts',
+      'test/meter-store.test.ts',
+      'test/sim.test.ts',
+      'test/power-cut.test.ts',
+      'test/fuzz.test.ts',
+    ],
+    environment: 'node',
+  },
+});
