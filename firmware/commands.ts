@@ -2,6 +2,7 @@
 // draft state. The token and envelope layers decode and authenticate; this file only applies.
 import { fromLocal, toLocal } from './clock.js';
 import { evaluateCredit, noteCreditDrop, creditOf, supplyCommand } from './credit.js';
+import { clearEvents } from './events.js';
 import { penceToMp } from './money.js';
 import {
   DEBT_PERIODS,
@@ -129,14 +130,20 @@ function adjustDebt(s: MeterState, register: number, delta: number): void {
   else s.timeDebt[register]!.amount = floor0(s.timeDebt[register]!.amount + delta);
 }
 
-/** SetConfig; a new EC limit becomes the balance of an idle EC and caps a used one (clarifications 13). */
+/**
+ * SetConfig; a new EC limit becomes the balance of an idle EC and caps a used one (clarifications 13).
+ * Capping an active EC lowers credit, which can raise `lowCredit` (clarifications 29); a change of
+ * `lowCreditThreshold` itself never does, as the crossing is judged against the threshold now in force.
+ */
 export function setConfig(s: MeterState, parameter: (typeof SET_CONFIG_PARAMETERS)[number], valueMp: number): void {
+  const before = creditOf(s);
   s.config[parameter] = valueMp;
   if (parameter === 'emergencyCreditLimit') {
     const ec = s.emergencyCredit;
     if (ec.state === 'unavailable' || ec.state === 'available') ec.balance = valueMp;
     else ec.balance = Math.min(ec.balance, valueMp);
   }
+  noteCreditDrop(s, before);
 }
 
 export const SCOPE = { balances: 1, debts: 2, tariff: 4, calendars: 8, config: 16, logs: 32, han: 64 } as const;
@@ -163,18 +170,24 @@ function revertToDefaults(s: MeterState, scope: number, tenancyDay: number, utrn
     };
   }
   if (scope & SCOPE.debts) {
+    // All four registers, accumulatedDebt included (clarifications 30).
     s.timeDebt = c.debtTerms.timeDebt.map((d) => ({ amount: 0, rate: d.rate, period: d.period }));
     s.paymentDebt = { amount: 0, rateBp: c.debtTerms.paymentDebtRateBp, recoveredThisWeek: 0 };
+    s.accumulatedDebt = 0;
     s.debtCapUsedToday = 0;
   }
   if (scope & SCOPE.balances) {
+    // Clearing the balances is a fall in credit like any other (clarifications 29); raised here, before
+    // a logs scope clears the log, it goes with the log.
+    const before = creditOf(s);
     s.meterBalance = 0;
     s.emergencyCredit = { state: 'unavailable', balance: s.config.emergencyCreditLimit };
     s.accumulatedDebt = 0;
+    noteCreditDrop(s, before);
   }
   if (scope & SCOPE.tariff) s.tariff.pending = [];
   if (scope & SCOPE.logs) {
-    s.events = [];
+    clearEvents(s);
     s.topUps = [];
     s.debtRecovery = [];
   }

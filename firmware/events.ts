@@ -1,5 +1,7 @@
-// The event log (prepayment.md section 7): time order, and within one instant the table's order
-// (clarifications 3); entries sharing a row keep the order in which they were raised.
+// The event log (prepayment.md section 7, clarifications 3): append-only and in time order. The entries
+// one input raises at one instant are in the table's order (entries sharing a row keep the order in
+// which they were raised); a later input's entries come after every earlier input's, never sorted in
+// among them: the log is a record of causes.
 import { LOG_LIMITS, type MeterState } from './state.js';
 
 /** name -> [table row, code] */
@@ -34,14 +36,26 @@ export function logEvent(s: MeterState, name: EventName, code: number = TABLE[na
   const entry = { time: s.time, code, name };
   const row = TABLE[name][0];
   const log = s.events;
+  // Only this input's own entries at this instant can be passed: the scan is bounded by what one
+  // input raises, so logging stays linear in the log's length.
   let i = log.length;
-  while (i > 0) {
+  while (i > s.inputLogStart) {
     const prev = log[i - 1]!;
     if (prev.time < entry.time || (prev.time === entry.time && rowOf(prev.name) <= row)) break;
     i--;
   }
   log.splice(i, 0, entry);
-  if (log.length > LOG_LIMITS.events) log.splice(0, log.length - LOG_LIMITS.events);
+  const over = log.length - LOG_LIMITS.events;
+  if (over > 0) {
+    log.splice(0, over);
+    s.inputLogStart = Math.max(0, s.inputLogStart - over);
+  }
+}
+
+/** Clear the event log (RevertToDefaults' logs scope): this input's earlier entries go too. */
+export function clearEvents(s: MeterState): void {
+  s.events = [];
+  s.inputLogStart = 0;
 }
 
 export function logDebtCompleted(s: MeterState, register: 0 | 1 | 2): void {

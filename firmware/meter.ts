@@ -4,7 +4,7 @@ import { activateEmergencyCredit, enableArmedSupply, evaluateCredit } from './cr
 import { logEvent } from './events.js';
 import { joinDevice } from './han.js';
 import { readout } from './readout.js';
-import { cloneState, type DeviceClass, type MeterState, type Source } from './state.js';
+import { beginInput, type DeviceClass, type MeterState, type Source } from './state.js';
 import { advanceTo, importEnergy } from './timeline.js';
 import { enterToken } from './tokens/enter.js';
 import { enterEnvelope } from './tokens/envelope.js';
@@ -36,20 +36,20 @@ export function tokenReply(o: TokenOutcome): Reply {
 
 export function advance(s0: MeterState, target: number): Step {
   if (!Number.isSafeInteger(target) || target < s0.time) return unchanged(s0, 'badRequest', 'advance cannot go backwards');
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   advanceTo(s, target);
   return { state: s, reply: { ok: true } };
 }
 
 export function setLoad(s0: MeterState, watts: number): Step {
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   s.loadW = watts;
   return { state: s, reply: { ok: true } };
 }
 
 /** A lump of energy at this instant: charged in full if the supply is enabled, then section 4. */
 export function consume(s0: MeterState, wh: number): Step {
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   if (s.power && s.supply === 'enabled') importEnergy(s, wh * 3600);
   evaluateCredit(s);
   return { state: s, reply: { ok: true } };
@@ -60,7 +60,7 @@ const MAX_BUFFER = 80;
 /** Keypad presses at this instant: `0-9`, `*` clear, `<` backspace, `#` submit. */
 export function pressKeys(s0: MeterState, keys: string): Step {
   if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
-  let s = cloneState(s0);
+  let s = beginInput(s0);
   let last: TokenOutcome | null = null;
   for (const key of keys) {
     s.keypad.lastKeyAt = s.time;
@@ -93,7 +93,7 @@ export function envelope(s0: MeterState, jws: string): Step {
 
 export function pressButton(s0: MeterState, button: 'A' | 'B', where: 'meter' | 'ppmid'): Step {
   if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   const refusal = button === 'A' ? activateEmergencyCredit(s) : enableArmedSupply(s, where);
   if (refusal) return { state: s0, reply: { ok: true, accepted: false, reason: refusal } };
   return { state: s, reply: { ok: true, accepted: true } };
@@ -101,7 +101,7 @@ export function pressButton(s0: MeterState, button: 'A' | 'B', where: 'meter' | 
 
 export function join(s0: MeterState, deviceClass: Exclude<DeviceClass, 'any'>, deviceId: string): Step {
   if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   const refusal = joinDevice(s, deviceClass, deviceId);
   if (refusal) return { state: s0, reply: { ok: true, accepted: false, reason: refusal } };
   return { state: s, reply: { ok: true, accepted: true } };
@@ -110,7 +110,7 @@ export function join(s0: MeterState, deviceClass: Exclude<DeviceClass, 'any'>, d
 /** Power cut / restore; on while on, or off while off, does nothing (clarifications 7). */
 export function setPower(s0: MeterState, on: boolean): Step {
   if (s0.power === on) return { state: s0, reply: { ok: true } };
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   s.power = on;
   if (!on) {
     s.keypad.buffer = '';

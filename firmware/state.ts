@@ -163,6 +163,8 @@ export interface MeterState {
   loadW: number;
   energy: { importJ: number; /** below-1-mp remainder of price x J, in mp*J/kWh units (< 3.6e6) */ costRemainder: number };
   events: MeterEvent[];
+  /** Index in `events` of the first entry of the input being applied (events.ts `beginInput`). */
+  inputLogStart: number;
   topUps: TopUpRecord[];
   debtRecovery: DebtRecoveryRecord[];
   commissioned: Commissioned;
@@ -247,6 +249,7 @@ export function factoryState(time: number): MeterState {
     loadW: 0,
     energy: { importJ: 0, costRemainder: 0 },
     events: [],
+    inputLogStart: 0,
     topUps: [],
     debtRecovery: [],
     commissioned: undefined as unknown as Commissioned,
@@ -308,4 +311,15 @@ export function cloneState(s: MeterState): MeterState {
     topUps: s.topUps.slice(),
     debtRecovery: s.debtRecovery.slice(),
   };
+}
+
+/**
+ * The draft one input mutates: a copy, with the event log marked where this input's entries start
+ * (events.ts orders entries only among those of one input). An input is one request to the meter;
+ * within a `keys` request each `#` submission is its own input, as if entered by a `token` request.
+ */
+export function beginInput(s: MeterState): MeterState {
+  const d = cloneState(s);
+  d.inputLogStart = d.events.length;
+  return d;
 }

@@ -1,5 +1,5 @@
 // Top-up allocation (prepayment.md section 5).
-import { evaluateCredit } from './credit.js';
+import { creditOf, evaluateCredit, noteCreditDrop } from './credit.js';
 import { paymentDebtShare, recoverPaymentDebt } from './debt.js';
 import { logEvent, pushCapped } from './events.js';
 import { LOG_LIMITS, type MeterState, type TopUpSource } from './state.js';
@@ -35,13 +35,23 @@ export function applyTopUp(s: MeterState, amountMp: number, source: TopUpSource,
   if (s.meterBalance + a.meterBalance > s.config.maxMeterBalance) return 'maxBalance';
   const ec = s.emergencyCredit;
   const repaying = ec.state === 'active' || ec.state === 'exhausted';
+  const creditBefore = creditOf(s);
   s.accumulatedDebt -= a.accumulatedDebt;
   recoverPaymentDebt(s, a.paymentDebt);
   ec.balance += a.emergencyCredit;
   s.meterBalance += a.meterBalance;
-  // Fully repaid EC returns to unavailable; section 4 then makes it available again if the balance is
-  // still below the threshold.
-  if (repaying && ec.balance >= s.config.emergencyCreditLimit) ec.state = 'unavailable';
+  // Step 3, in either payment mode (clarifications 31): fully repaid EC returns to unavailable, or to
+  // available if the balance after step 4 is still below the threshold.
+  if (repaying && ec.balance >= s.config.emergencyCreditLimit) {
+    if (s.meterBalance < s.config.emergencyCreditThreshold) {
+      ec.state = 'available';
+      logEvent(s, 'emergencyCreditAvailable');
+    } else {
+      ec.state = 'unavailable';
+    }
+  }
+  // Unused active EC handed back lowers credit from balance + EC to the balance (clarifications 29).
+  noteCreditDrop(s, creditBefore);
   pushCapped(s.topUps, { time: s.time, amount: amountMp, source, utrnCounter }, LOG_LIMITS.topUps);
   logEvent(s, 'creditAddedLocally');
   evaluateCredit(s);

@@ -4,7 +4,7 @@ import { fromLocal, localDayMonth } from '../clock.js';
 import { applyCommand, type DomainCommand } from '../commands.js';
 import { logEvent } from '../events.js';
 import { formatPounds, penceToMp } from '../money.js';
-import { cloneState, type MeterState, type Source } from '../state.js';
+import { beginInput, type MeterState, type Source } from '../state.js';
 import { cacheCounter, highestCounter, judgeCounter, recoverCounter } from './counter-cache.js';
 import { dataDigits, firstBadBlock } from './digits.js';
 import { decodeUtrn, utrnAad, utrnPence } from './gbcs.js';
@@ -39,7 +39,7 @@ export type Rejected = Omit<TokenOutcome, 'display'> & { display?: string };
  * `Invalid` towards that source's lockout. Envelopes pass no source: they are never locked out.
  */
 export function reject(s0: MeterState, source: Source | null, outcome: Rejected): Entry {
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   logEvent(s, 'tokenRejected');
   let display = outcome.display ?? WORDS[outcome.result] ?? outcome.result.toUpperCase();
   if (source !== null && outcome.result === 'Invalid') {
@@ -107,7 +107,7 @@ export function enterToken(s0: MeterState, digits: string, source: Source): Entr
   const auth = authenticate(s0, digits);
   if ('result' in auth) return reject(s0, source, auth);
 
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   const rejection = applyCommand(s, auth.command, { source, utrnCounter: auth.counter });
   if (rejection) {
     return reject(s0, source, { result: 'Rejected', reason: rejection, message: `rejected: ${rejection}`, display: rejectionDisplay(rejection) });

@@ -1,7 +1,7 @@
 // PPMID envelopes: a JWS (RFC 7515 compact, alg EdDSA per RFC 8037) carrying a batch of commands
 // under one counter (tokens.md section 8). Applied all or nothing; no keypad lockout.
 import { applyCommand, type DomainCommand } from '../commands.js';
-import { cloneState, type MeterState } from '../state.js';
+import { beginInput, type MeterState } from '../state.js';
 import { COMMAND_BY_NAME, fieldError, type Command } from './command-table.js';
 import { cacheCounter, judgeCounter } from './counter-cache.js';
 import { fromBase64, utf8Bytes } from './bytes.js';
@@ -112,7 +112,7 @@ export function enterEnvelope(s0: MeterState, jws: string): Entry {
   if (verdict === 'FormatError') return refuse(s0, format('utrnCounter out of range'));
   if (verdict !== 'ok') return refuse(s0, counterRefusal(counter, verdict));
   // 6. Apply in order, all or nothing.
-  const s = cloneState(s0);
+  const s = beginInput(s0);
   for (const [index, cmd] of parsed.entries()) {
     const rejection = applyCommand(s, cmd, { source: 'envelope', utrnCounter: counter });
     if (rejection) {

@@ -160,4 +160,43 @@ export const tok: VectorSource[] = [
     read({ meterBalance: 25_000_000 }),
   ], {}, ['prepayment.md 5']),
   fmt(63, 'A pounds-class UTRN of £251 is Rejected maxCredit', '25,100,000 > 25,000,000.', [token(pounds(2, 251), { result: 'Rejected', reason: 'maxCredit' })], {}, ['prepayment.md 5']),
+  fmt(64, 'The keypad buffer holds at most 80 characters', '85 digits typed: 80 kept, the rest ignored; < frees one place for the next digit; # submits 80 digits: Incomplete (clarifications 34).', [
+    { op: 'keys', keys: '1234567890'.repeat(8) + '55555', expect: { ok: true, buffer: '1234567890'.repeat(8) } },
+    { op: 'keys', keys: '<7', expect: { ok: true, buffer: '1234567890'.repeat(7) + '1234567897' } },
+    { op: 'keys', keys: '8', expect: { ok: true, buffer: '1234567890'.repeat(7) + '1234567897' } },
+    { op: 'keys', keys: '#', expect: { ok: true, result: 'Incomplete', buffer: '' } },
+  ], {}, ['clarifications.md 34']),
+  fmt(65, 'A genuine UTRN exactly 512 counters ahead of the highest cached recovers 1,024 lower and fails its MAC', 'V = 1000, p = 1000, q = 0; counter 1512 has r = 1512 mod 1024 = 488 = p - 512, not < p - 512: s = r = 488, counter 488; the MAC was made for 1512: Invalid (tokens.md 7.1).', [
+    token(utrn(1512, 100), { result: 'Invalid' }),
+    read({ meterBalance: 0, utrnCounters: [1000] }),
+  ], { utrnCounters: [1000] }, ['tokens.md 7.1']),
+  fmt(66, 'A genuine UTRN exactly 512 counters behind the highest cached is recovered and accepted', 'V = 1000, counter 488: r = 488 = p - 512: s = r, counter 488: Accepted.', [
+    token(utrn(488, 100), { result: 'Accepted' }),
+    read({ meterBalance: 100_000, utrnCounters: [488, 1000] }),
+  ], { utrnCounters: [1000] }, ['tokens.md 7.1']),
+  fmt(67, 'A genuine UTRN exactly 512 ahead of a low highest counter is recovered as itself', 'V = 100, p = 100; counter 612: r = 612 = p + 512, not > p + 512: s = r, counter 612: Accepted.', [
+    token(utrn(612, 100), { result: 'Accepted' }),
+    read({ utrnCounters: [100, 612] }),
+  ], { utrnCounters: [100] }, ['tokens.md 7.1']),
+  fmt(68, 'A command token exactly 32,768 counters ahead recovers 65,536 lower and fails its MAC', 'V = 100,000: p = 100,000 mod 65,536 = 34,464, q = 65,536. Counter 132,768: r = 1,696 = p - 32,768, not <: s = r, counter 67,232; the MAC was made for 132,768: Invalid.', [
+    token(cmd('DeductCredit', 132_768, { amount: 1 }), { result: 'Invalid' }),
+    read({ utrnCounters: [100_000] }),
+  ], { utrnCounters: [100_000] }, ['tokens.md 7.1']),
+  fmt(69, 'A keypad lock has ended at exactly lockedUntil', 'Five Invalid at 08:00: locked until 09:00. At 09:00:00 lockedUntil is null and a genuine token is Accepted (clarifications 6: now >= until).', [
+    ...[1, 2, 3, 4, 5].map((c) => token(forgedUtrn(c), { result: 'Invalid' })),
+    advance('2026-02-02T08:59:59Z'),
+    token(utrn(1, 100), { result: 'KeypadLocked' }),
+    advance('2026-02-02T09:00:00Z'),
+    read({ keypad: { lockedUntil: null } }),
+    token(utrn(1, 100), { result: 'Accepted' }),
+  ], {}, ['clarifications.md 6', 'tokens.md 7.2']),
+  fmt(70, 'A PPMID lock has ended at exactly lockedUntil', 'As TOK-069 for the PPMID relay.', [
+    ...[1, 2, 3, 4, 5].map((c) => token(forgedUtrn(c), { result: 'Invalid' }, 'ppmid')),
+    advance('2026-02-02T09:00:00Z'),
+    read({ ppmid: { lockedUntil: null } }),
+    token(utrn(1, 100), { result: 'Accepted' }, 'ppmid'),
+  ], {}, ['clarifications.md 6', 'tokens.md 7.2']),
+  fmt(71, 'A lock commissioned to end at the reset instant is not in force', 'keypad.lockedUntil = reset time: now >= until, the lock has ended (clarifications 6).', [
+    token(utrn(1, 100), { result: 'Accepted' }),
+  ], { keypad: { lockedUntil: T0 } }, ['clarifications.md 6']),
 ];
