@@ -2,6 +2,7 @@
 import { commission } from '../firmware/configure.js';
 import type { MeterState } from '../firmware/state.js';
 import { groupDigits } from '../firmware/tokens/digits.js';
+import { highestCounter } from '../firmware/tokens/counter-cache.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import { issueCommandToken } from '../firmware/tokens/nowan.js';
 import { loadKeySet, meterConfigFor, type KeySet } from './keyset.js';
@@ -21,9 +22,9 @@ export function demoMeter(keys: KeySet, time: number, fuel: 'electricity' | 'gas
   return made.value;
 }
 
-/** Tokens a new user can type at once: counters just above the meter's highest accepted one. */
+/** Tokens a new user can type at once: counters just above the meter's highest accepted one (and its floor). */
 export function demoTokens(keys: KeySet, meter: MeterState): { label: string; digits: string }[] {
-  const next = (meter.utrnCounters.at(-1) ?? 0) + 1;
+  const next = Math.max(highestCounter(meter.utrnCounters), meter.counterFloor) + 1;
   return [
     { label: 'top-up £10', digits: groupDigits(issueUtrn(keys.party, next, 'pounds', 10).token) },
     { label: 'add debt £25 (debt 1)', digits: groupDigits(issueCommandToken(keys.party, next + 1, 'AddDebt', { register: 0, amount: 2500 }).token) },

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { startMeter } from '../firmware/device.js';
+import type { MeterState } from '../firmware/state.js';
 import { App } from '../keypad-sim/App.js';
 import { Session } from '../keypad-sim/session.js';
 import { demoKeys, demoMeter, demoTokens } from './demo.js';
@@ -51,8 +52,7 @@ export function keypadCommand(): Command {
         if (meter instanceof DurableMeter) meter.checkpoint();
       };
       const session = new Session(meter);
-      const tokens = demoTokens(keys, meter.getSnapshot().context.meter);
-      const app = render(createElement(App, { session, demoTokens: tokens, onExit: save }), { exitOnCtrlC: false });
+      const app = render(createElement(App, { session, demoTokens: (m: MeterState) => demoTokens(keys, m), onExit: save }), { exitOnCtrlC: false });
       process.on('SIGINT', () => {
         save();
         app.unmount();

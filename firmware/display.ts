@@ -7,7 +7,8 @@ import { periodInForce } from './calendar.js';
 
 const EC_WORDS = { unavailable: '', available: 'EMERGENCY AVAILABLE - PRESS A', active: 'EMERGENCY CREDIT IN USE', exhausted: 'EMERGENCY CREDIT USED' } as const;
 
-export function displayLines(s: MeterState): string[] {
+/** The meter's standing lines: credit, emergency credit, debt, rate, supply. */
+export function statusLines(s: MeterState): string[] {
   const lines: string[] = [];
   lines.push(s.paymentMode === 'credit' ? 'CREDIT MODE' : `CREDIT ${formatPounds(creditOf(s))}`);
   const ec = EC_WORDS[s.emergencyCredit.state];
@@ -18,6 +19,10 @@ export function displayLines(s: MeterState): string[] {
   lines.push(`RATE ${rate} ${(activePrice(s.tariff, s.time) / 1000).toFixed(3)}p/kWh`);
   const supply = s.supply === 'enabled' ? 'SUPPLY ON' : s.supply === 'armed' ? 'SUPPLY ARMED - PRESS B' : 'SUPPLY OFF';
   lines.push(periodInForce(s.calendars, s.time) ? `${supply} (FRIENDLY)` : supply);
-  if (s.message) lines.push(s.message);
   return lines;
+}
+
+/** The standing lines and the message of the last keypad or PPMID action. */
+export function displayLines(s: MeterState): string[] {
+  return s.message ? [...statusLines(s), s.message] : statusLines(s);
 }

@@ -48,12 +48,13 @@ export function secondsUntilCharged(neededMp: number, priceMpPerKwh: number, wat
   return Number((need + perSecond - 1n) / perSecond);
 }
 
-/** Pounds with 2 decimals, truncated toward zero (`-£0.004` shows `-£0.00`). */
+/** Pounds with 2 decimals, truncated toward zero; under a penny either side is `£0.00`. */
 export function formatPounds(mp: number): string {
   const negative = mp < 0;
   const pence = Math.trunc(Math.abs(mp) / 1000);
   const text = `£${Math.trunc(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
-  return negative ? `-${text}` : text;
+  // A minus sign on zero pence (`-£0.00`) reads as a fault to a customer (issue 16).
+  return negative && pence > 0 ? `-${text}` : text;
 }
 
 /** Pence (token amounts) to mp. */

@@ -1,21 +1,33 @@
 // The keypad/PPMID emulator. Components read the session snapshot and only send events.
 import { Box, useApp, useInput } from 'ink';
-import { useEffect, useSyncExternalStore } from 'react';
-import { Lcd } from './Lcd.js';
-import { ClockBar, DemoTokens, EventLog, HelpLine, PpmidPane, Sparkline } from './Panels.js';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { MeterState } from '../firmware/state.js';
+import { highestCounter } from '../firmware/tokens/counter-cache.js';
+import { Lcd, LCD_WIDTH } from './Lcd.js';
+import { paletteFor, type Palette } from './palette.js';
+import { ClockBar, DemoTokens, EventLog, HelpLine, PpmidPane, Sparkline, type DemoToken } from './Panels.js';
 import type { Session } from './session.js';
+
+/** The frame is laid out for the smallest common terminal, and stays under 24 rows in every state. */
+export const SCREEN_COLUMNS = 80;
 
 export interface AppProps {
   session: Session;
-  demoTokens?: readonly { label: string; digits: string }[];
+  /** ready tokens for the meter as it is now (so a used one is never offered again) */
+  demoTokens?: (meter: MeterState) => readonly DemoToken[];
+  palette?: Palette;
   /** real milliseconds between clock ticks; 0 disables the running clock (tests drive it) */
   tickMs?: number;
   onExit?: () => void;
 }
 
-export function App({ session, demoTokens = [], tickMs = 250, onExit }: AppProps) {
+export function App({ session, demoTokens, palette = paletteFor(process.env), tickMs = 250, onExit }: AppProps) {
   const view = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const { exit } = useApp();
+  const highest = highestCounter(view.meter.utrnCounters);
+  const floor = view.meter.counterFloor;
+  // Fresh tokens whenever a counter is used (or a new tenancy raises the floor).
+  const tokens = useMemo(() => demoTokens?.(view.meter) ?? [], [demoTokens, highest, floor]);
 
   useEffect(() => {
     if (tickMs <= 0) return;
@@ -77,17 +89,17 @@ export function App({ session, demoTokens = [], tickMs = 250, onExit }: AppProps
   });
 
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" width={SCREEN_COLUMNS}>
       <Box>
-        <Lcd meter={view.meter} />
-        <Box flexDirection="column" marginLeft={2}>
+        <Lcd meter={view.meter} notice={view.notice} palette={palette} />
+        <Box flexDirection="column" marginLeft={1} width={SCREEN_COLUMNS - LCD_WIDTH - 1}>
           <EventLog meter={view.meter} />
         </Box>
       </Box>
-      <ClockBar view={view} />
+      <ClockBar view={view} palette={palette} />
       <Sparkline view={view} />
-      <PpmidPane view={view} />
-      <DemoTokens tokens={demoTokens} />
+      <PpmidPane view={view} palette={palette} />
+      <DemoTokens tokens={tokens} palette={palette} />
       <HelpLine />
     </Box>
   );

@@ -1,23 +1,41 @@
 import { Box, Text } from 'ink';
-import { displayLines } from '../firmware/display.js';
+import { statusLines } from '../firmware/display.js';
 import type { MeterState } from '../firmware/state.js';
-import { lettered } from './format.js';
+import { isLocked } from '../firmware/tokens/lockout.js';
+import { entryLines } from './format.js';
+import type { Palette } from './palette.js';
 
-/** The meter's LCD: the model's display lines and the token being typed. */
-export function Lcd({ meter }: { meter: MeterState }) {
-  const lines = displayLines(meter);
+/** Columns of the LCD box: six lettered groups (47) after `> `, padding and border. */
+export const LCD_WIDTH = 53;
+
+/**
+ * The meter's LCD: its standing lines, the words of the last action (or the keypad lock counting
+ * down), and the token being typed.
+ */
+export function Lcd({ meter, notice, palette }: { meter: MeterState; notice: string; palette: Palette }) {
+  const locked = isLocked(meter.keypad, meter.time) ? `KEY LOCKED ${Math.max(1, Math.ceil((meter.keypad.lockedUntil! - meter.time) / 60))} MIN` : '';
+  const words = notice || locked;
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="green" paddingX={1} width={48}>
-      <Text dimColor>
+    <Box flexDirection="column" borderStyle="round" borderColor={palette.lcdFrame} paddingX={1} width={LCD_WIDTH} flexShrink={0}>
+      <Text dimColor wrap="truncate">
         {meter.fuel === 'gas' ? 'GAS' : 'ELECTRICITY'} {meter.keys.deviceId}
         {meter.power ? '' : '  POWER OFF'}
       </Text>
-      {lines.map((line, i) => (
-        <Text key={i} color="greenBright">
+      {statusLines(meter).map((line, i) => (
+        <Text key={i} color={palette.lcd} wrap="truncate">
           {line}
         </Text>
       ))}
-      <Text color="cyan">{'> ' + (meter.keypad.buffer ? lettered(meter.keypad.buffer) : '_')}</Text>
+      {words ? (
+        <Text color={palette.notice} bold wrap="truncate">
+          {words}
+        </Text>
+      ) : null}
+      {entryLines(meter.keypad.buffer).map((line, i) => (
+        <Text key={i} color={palette.entry} wrap="truncate">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -10,15 +10,20 @@ import type { MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { nextBoundary } from '../firmware/timeline.js';
 import { PROFILES } from '../sim/profiles.js';
+import { buttonWords, replyWords } from './words.js';
 
 export const SPEEDS = [1, 60, 3600] as const;
 const DAY_SECONDS = 86_400;
+/** How long (real time) the words of the last action stay on screen. */
+export const NOTICE_MS = 15_000;
 
 export interface SessionView {
   meter: MeterState;
   focus: 'keypad' | 'ppmid';
   ppmidText: string;
   ppmidMessage: string;
+  /** the LCD's words for the last action at the meter ('' when none, or once NOTICE_MS has passed) */
+  notice: string;
   speed: (typeof SPEEDS)[number];
   paused: boolean;
   profile: string;
@@ -34,6 +39,8 @@ export class Session {
   private listeners = new Set<() => void>();
   private carryMs = 0;
   private profileIndex = 0;
+  /** real ms each message has been on screen */
+  private age = { notice: 0, ppmidMessage: 0 };
 
   constructor(readonly actor: MeterLike) {
     const meter = actor.getSnapshot().context.meter;
@@ -42,6 +49,7 @@ export class Session {
       focus: 'keypad',
       ppmidText: '',
       ppmidMessage: '',
+      notice: '',
       speed: 60,
       paused: false,
       profile: PROFILES[0]!.name,
@@ -59,6 +67,8 @@ export class Session {
   getSnapshot = (): SessionView => this.view;
 
   private update(patch: Partial<SessionView>): void {
+    if (patch.notice !== undefined) this.age.notice = 0;
+    if (patch.ppmidMessage !== undefined) this.age.ppmidMessage = 0;
     const meter = this.actor.getSnapshot().context.meter;
     let history = this.view.history;
     const last = history[history.length - 1];
@@ -75,16 +85,17 @@ export class Session {
   }
 
   // The meter's own keypad and buttons.
+  /** Keys at the meter: a submitted entry shows its result; typing a new one clears the last words. */
   keys(keys: string): void {
-    this.send({ type: 'KEYS', keys });
-    this.update({});
+    const reply = this.send({ type: 'KEYS', keys });
+    this.update({ notice: keys.includes('#') ? replyWords(reply) : '' });
   }
 
   button(button: 'A' | 'B', where: 'meter' | 'ppmid'): string {
+    const before = this.actor.getSnapshot().context.meter;
     const reply = this.send({ type: button === 'A' ? 'BUTTON_A' : 'BUTTON_B', where });
-    const text = !reply.ok ? reply.error.message : reply.accepted ? (button === 'A' ? 'EMERGENCY CREDIT ON' : 'SUPPLY ON') : `REFUSED: ${String(reply.reason)}`;
-    if (where === 'ppmid') this.update({ ppmidMessage: text });
-    else this.update({});
+    const text = buttonWords(button, reply, before);
+    this.update(where === 'ppmid' ? { ppmidMessage: text } : { notice: text });
     return text;
   }
 
@@ -116,8 +127,7 @@ export class Session {
     let reply: Reply;
     if (/^[0-9 \-]+$/.test(text)) reply = this.send({ type: 'TOKEN_ENTERED', digits: text.replace(/[ -]/g, ''), source: 'ppmid' });
     else reply = this.send({ type: 'ENVELOPE_RECEIVED', jws: text });
-    const message = !reply.ok ? reply.error.message : `${String(reply.result)}${reply.reason ? ` (${String(reply.reason)})` : ''}: ${(reply.display as string[])[0] ?? ''}`;
-    this.update({ ppmidText: '', ppmidMessage: message });
+    this.update({ ppmidText: '', ppmidMessage: replyWords(reply) });
   }
 
   // The virtual clock and the load.
@@ -147,6 +157,7 @@ export class Session {
 
   /** Let `seconds` of virtual time pass, following the load profile hour by hour. */
   advance(seconds: number): void {
+    const typing = this.actor.getSnapshot().context.meter.keypad.buffer !== '';
     const profile = PROFILES[this.profileIndex]!;
     const target = this.actor.getSnapshot().context.meter.time + seconds;
     for (;;) {
@@ -161,7 +172,9 @@ export class Session {
       if (this.actor.getSnapshot().context.meter.loadW !== watts) this.actor.send({ type: 'LOAD', watts });
       this.actor.send({ type: 'ADVANCE', to: Math.min(target, (Math.floor(now / HOUR) + 1) * HOUR) });
     }
-    this.update({});
+    // The meter drops a half-typed entry after its inter-key timeout: say so, or it vanishes unexplained.
+    const timedOut = typing && this.actor.getSnapshot().context.meter.keypad.buffer === '';
+    this.update(timedOut ? { notice: 'TIMED OUT' } : {});
   }
 
   /** Jump to the next instant at which something is scheduled. */
@@ -176,6 +189,11 @@ export class Session {
    * being typed the clock runs at x1, so the meter's 20 s inter-key timeout is 20 real seconds.
    */
   tick(realMs: number): void {
+    for (const key of ['notice', 'ppmidMessage'] as const) {
+      if (this.view[key] === '') continue;
+      this.age[key] += realMs;
+      if (this.age[key] >= NOTICE_MS) this.update({ [key]: '' });
+    }
     if (this.view.paused) return;
     const typing = this.actor.getSnapshot().context.meter.keypad.buffer !== '';
     this.carryMs += realMs * (typing ? 1 : this.view.speed);

@@ -28,7 +28,9 @@ describe('money (prepayment.md 1)', () => {
 
   it('displays pounds truncated toward zero', () => {
     expect(formatPounds(1_234_560)).toBe('£12.34');
-    expect(formatPounds(-4)).toBe('-£0.00');
+    expect(formatPounds(-4)).toBe('£0.00'); // -0.004p truncates to 0p, which has no sign
+    expect(formatPounds(-999)).toBe('£0.00');
+    expect(formatPounds(-1000)).toBe('-£0.01');
     expect(formatPounds(-150_000)).toBe('-£1.50');
   });
 });

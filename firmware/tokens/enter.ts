@@ -114,12 +114,12 @@ export function enterToken(s0: MeterState, digits: string, source: Source): Entr
   }
   cacheCounter(s.utrnCounters, auth.counter);
   resetLockout(source === 'keypad' ? s.keypad : s.ppmid);
-  s.message = acceptedDisplay(auth.command);
+  s.message = acceptedDisplay(auth.command, s);
   return { state: s, outcome: { result: 'Accepted', message: `${auth.command.name} accepted, counter ${auth.counter}`, display: s.message } };
 }
 
-/** What an accepted command shows (tokens.md section 9). */
-export function acceptedDisplay(cmd: DomainCommand): string {
+/** What an accepted command shows (tokens.md section 9), given the state it left. */
+export function acceptedDisplay(cmd: DomainCommand, after: MeterState): string {
   const f = cmd.fields as Record<string, number>;
   switch (cmd.name) {
     case 'TopUp':
@@ -141,7 +141,8 @@ export function acceptedDisplay(cmd: DomainCommand): string {
     case 'ChangeMode':
       return f.mode ? 'MODE PREPAY' : 'MODE CREDIT';
     case 'Supply':
-      return ['SUPPLY ARM', 'SUPPLY OFF', 'SUPPLY ON'][f.action!]!;
+      // A relayed enable of a gas meter only arms it (prepayment.md): say what to do next.
+      return f.action === 2 && after.supply === 'armed' ? 'SUPPLY ARMED - PRESS B' : ['SUPPLY ARM', 'SUPPLY OFF', 'SUPPLY ON'][f.action!]!;
     case 'SetConfig':
       return 'SETTING CHANGED';
     case 'SetTouSwitch':

@@ -120,6 +120,19 @@ export function enterEnvelope(s0: MeterState, jws: string): Entry {
     }
   }
   cacheCounter(s.utrnCounters, counter);
-  s.message = parsed.length === 1 ? acceptedDisplay(parsed[0]!) : `${parsed.length} COMMANDS APPLIED`;
+  s.message = batchDisplay(parsed, s);
   return { state: s, outcome: { result: 'Accepted', message: `envelope accepted, counter ${counter}`, display: s.message } };
+}
+
+const DISPLAY_LINE = 40;
+
+/**
+ * What an accepted batch shows: each command's words (tokens.md section 9), as many as fit one
+ * display line, then how many more.
+ */
+export function batchDisplay(cmds: readonly DomainCommand[], after: MeterState): string {
+  const words = cmds.map((c) => acceptedDisplay(c, after));
+  let shown = words.join(', ');
+  for (let n = words.length - 1; shown.length > DISPLAY_LINE && n >= 1; n--) shown = `${words.slice(0, n).join(', ')} +${words.length - n} MORE`;
+  return shown;
 }

@@ -1,0 +1,54 @@
+// Words a customer reads on the emulator's screen (tokens.md section 9): never a code name. Shared
+// by every front end that shows the meter to a person.
+import type { Reply } from '../firmware/meter.js';
+import type { EventName } from '../firmware/events.js';
+import type { MeterState } from '../firmware/state.js';
+
+/** The event log in plain words (prepayment.md section 7 names the events; these say what happened). */
+export const EVENT_WORDS: Record<EventName, string> = {
+  lowCredit: 'Credit is low',
+  belowDisablementThreshold: 'Credit ran out',
+  emergencyCreditAvailable: 'Emergency available',
+  emergencyCreditActivated: 'Emergency credit on',
+  emergencyCreditExhausted: 'Emergency used up',
+  creditAddedLocally: 'Credit added',
+  debtCollectionCompleted: 'Debt paid off',
+  supplyArmed: 'Press B for supply',
+  supplyEnabled: 'Supply on',
+  supplyDisabled: 'Supply off',
+  tokenRejected: 'Code not accepted',
+  keypadLocked: 'Keypad locked',
+  powerOff: 'Power cut',
+  powerOn: 'Power back',
+};
+
+export function eventWords(name: string): string {
+  return (EVENT_WORDS as Record<string, string>)[name] ?? name;
+}
+
+/** What the meter shows after button A (emergency credit) or B (enable supply). */
+export function buttonWords(button: 'A' | 'B', reply: Reply, meter: MeterState): string {
+  if (!reply.ok) return replyWords(reply);
+  if (reply.accepted) return button === 'A' ? 'EMERGENCY CREDIT ON' : 'SUPPLY ON';
+  switch (reply.reason) {
+    case 'ecNotAvailable':
+      return meter.emergencyCredit.state === 'active'
+        ? 'EMERGENCY CREDIT ALREADY ON'
+        : meter.emergencyCredit.state === 'exhausted'
+          ? 'EMERGENCY CREDIT USED UP'
+          : 'NO EMERGENCY CREDIT NOW';
+    case 'gasLocalOnly':
+      return 'PRESS B ON THE GAS METER';
+    case 'notArmed':
+      return meter.supply === 'enabled' ? 'SUPPLY ALREADY ON' : 'SUPPLY OFF: ADD CREDIT FIRST';
+    default:
+      return 'NOT POSSIBLE NOW';
+  }
+}
+
+/** What the meter shows after a token or an envelope: its display line, or why nothing happened. */
+export function replyWords(reply: Reply): string {
+  if (!reply.ok) return reply.error.code === 'powerOff' ? 'NO POWER' : 'NOT ACCEPTED';
+  const display = reply.display as readonly string[] | undefined;
+  return display?.[0] ?? '';
+}
