@@ -18,7 +18,7 @@ import { issueEnvelope as signEnvelope, type EnvelopeCommand } from './firmware/
 import { runVectors, type VectorResult } from './conformance/runner.js';
 import { ModelTarget, ProcessTarget } from './conformance/targets.js';
 import { filterVectors, loadVectors, shardVectors } from './conformance/vectors.js';
-import { VECTOR_ROOT } from './cli/paths.js';
+import { VECTOR_ROOT } from './conformance/suite.js';
 
 export type { Reply, Readout, Inspection, VectorResult, CommandName, EnvelopeCommand, DeviceStorage };
 export { meterMachine } from './firmware/meter.machine.js';

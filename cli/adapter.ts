@@ -22,7 +22,6 @@ export function serveJsonLines(input: NodeJS.ReadableStream, output: NodeJS.Writ
 
 export function adapterCommand(): Command {
   return new Command('adapter')
-    .description('serve the meter model as a JSON Lines device under test on stdin/stdout (conformance.md section 1)')
     .option('--state <file>', 'keep the meter in this file: every request journaled before it applies, restored on start')
     .action(async (opts: { state?: string }) => {
       const store = opts.state ? new MeterStore(opts.state) : null;

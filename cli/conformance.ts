@@ -5,7 +5,7 @@ import { areaTable, jsonReport, junitXml } from '../conformance/reports.js';
 import { runVectors } from '../conformance/runner.js';
 import { ModelTarget, ProcessTarget } from '../conformance/targets.js';
 import { filterVectors, loadVectors, parseShard, shardVectors } from '../conformance/vectors.js';
-import { VECTOR_ROOT } from './paths.js';
+import { VECTOR_ROOT } from '../conformance/suite.js';
 
 export { VECTOR_ROOT };
 
@@ -17,7 +17,6 @@ function progress(done: number, total: number, failed: number): string {
 
 export function conformanceCommand(): Command {
   return new Command('conformance')
-    .description('run the conformance vectors against the model (default) or a device under test')
     .option('--target <command>', 'a DUT command line speaking JSON Lines (e.g. "nowan adapter")')
     .option('--filter <glob>', 'only vectors whose id matches (comma-separated globs, e.g. "TOK-*,GBCS-*")')
     .option('--shard <i/n>', 'run shard i of n (deterministic split for a CI matrix)')

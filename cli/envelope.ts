@@ -22,7 +22,7 @@ function command(value: string, previous: EnvelopeCommand[] = []): EnvelopeComma
 }
 
 export function envelopeCommand(): Command {
-  const envelope = new Command('envelope').description('PPMID envelopes: signed batches of commands (JWS, EdDSA)');
+  const envelope = new Command('envelope');
   envelope
     .command('issue')
     .description('sign a batch of commands under one counter (checked with the meter\'s own rules first)')

@@ -36,7 +36,6 @@ function report(t: FleetTotals, days: number): string {
 
 export function fleetCommand(): Command {
   const fleet = new Command('fleet')
-    .description('simulate N independent meters with varied households over worker threads')
     .option('--meters <n>', 'number of meters (whole fleet; a shard runs its part)', positive, 100)
     .option('--days <n>', 'days to simulate per meter', positive, 30)
     .option('--workers <n>', 'worker threads', positive, Math.max(1, availableParallelism()))

@@ -78,7 +78,7 @@ const METER_FILE = 'meter.json';
 const COUNTER_FILE = 'supplier-keyset.counters.json';
 
 export function keysCommand(): Command {
-  const keys = new Command('keys').description('key sets for demos and tests');
+  const keys = new Command('keys');
   keys
     .command('gen')
     .description('generate a supplier key set, the meter configuration that trusts it, and an empty counter history (TEST KEYS)')

@@ -1,10 +1,8 @@
 // `nowan keypad`: the live meter in the terminal (keypad-sim), optionally kept in a state file.
+// ink and React load only when the emulator starts, so every other command (and --help) starts fast.
 import { Command, Option } from 'commander';
-import { render } from 'ink';
-import { createElement } from 'react';
 import { startMeter } from '../firmware/device.js';
 import type { MeterState } from '../firmware/state.js';
-import { App } from '../keypad-sim/App.js';
 import { Session } from '../keypad-sim/session.js';
 import { demoKeys, demoMeter, demoTokens } from './demo.js';
 import { loadKeySet } from './keyset.js';
@@ -26,7 +24,6 @@ Keys (meter keypad focus):
 
 export function keypadCommand(): Command {
   return new Command('keypad')
-    .description('the keypad and PPMID emulator: a live meter in the terminal')
     .option('--meter <file>', 'keep the meter state in this file (created if missing, saved after every accepted token and on exit)')
     .option('--new', 'start from factory defaults (with --meter: replace the file)')
     .option('--demo', 'the built-in demo meter (the default)')
@@ -51,6 +48,7 @@ export function keypadCommand(): Command {
       const save = () => {
         if (meter instanceof DurableMeter) meter.checkpoint();
       };
+      const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../keypad-sim/App.js')]);
       const session = new Session(meter);
       const app = render(createElement(App, { session, demoTokens: (m: MeterState) => demoTokens(keys, m), onExit: save }), { exitOnCtrlC: false });
       process.on('SIGINT', () => {

@@ -1,30 +1,33 @@
 #!/usr/bin/env node
-// nowan: the command-line entry. Each command lives in its own small file.
+// nowan: the command-line entry. Each command lives in its own small file, loaded only when that
+// command runs, so `nowan --help` (and every other command) loads none of the others: the keypad's
+// ink and React, the conformance schema validator and the firmware stay unloaded until needed.
 import { Command, CommanderError } from 'commander';
-import { adapterCommand } from './adapter.js';
-import { tokenCommand } from './token.js';
-import { keypadCommand } from './keypad.js';
-import { conformanceCommand } from './conformance.js';
-import { vectorsCommand } from './vectors.js';
-import { envelopeCommand } from './envelope.js';
-import { keysCommand } from './keygen.js';
-import { runCommand } from './run.js';
-import { fleetCommand } from './fleet.js';
+
+/** name -> [summary for the top-level help, the command's module] */
+const COMMANDS: Record<string, readonly [string, () => Promise<Command>]> = {
+  keypad: ['the keypad and PPMID emulator: a live meter in the terminal', async () => (await import('./keypad.js')).keypadCommand()],
+  token: ['issue (vending side) and inspect digit tokens', async () => (await import('./token.js')).tokenCommand()],
+  adapter: ['serve the meter model as a JSON Lines device under test on stdin/stdout (conformance.md section 1)', async () => (await import('./adapter.js')).adapterCommand()],
+  conformance: ['run the conformance vectors against the model (default) or a device under test', async () => (await import('./conformance.js')).conformanceCommand()],
+  vectors: ['the published conformance vectors', async () => (await import('./vectors.js')).vectorsCommand()],
+  envelope: ['PPMID envelopes: signed batches of commands (JWS, EdDSA)', async () => (await import('./envelope.js')).envelopeCommand()],
+  keys: ['key sets for demos and tests', async () => (await import('./keygen.js')).keysCommand()],
+  run: ['run a scenario (a meter and a timeline of load, tokens, buttons and power cuts)', async () => (await import('./run.js')).runCommand()],
+  fleet: ['simulate N independent meters with varied households over worker threads', async () => (await import('./fleet.js')).fleetCommand()],
+};
 
 const program = new Command('nowan')
   .description('GB smart prepayment meter firmware simulator with keypad tokens (MP094)')
   .version('0.1.0')
   .showHelpAfterError('(run with --help for usage)');
 
-program.addCommand(keypadCommand());
-program.addCommand(tokenCommand());
-program.addCommand(adapterCommand());
-program.addCommand(conformanceCommand());
-program.addCommand(vectorsCommand());
-program.addCommand(envelopeCommand());
-program.addCommand(keysCommand());
-program.addCommand(runCommand());
-program.addCommand(fleetCommand());
+// The command named on the line (or after `help`) is loaded in full; the rest are listed by name.
+const args = process.argv.slice(2);
+const named = args[0] === 'help' ? args[1] : args[0];
+for (const [name, [summary, load]] of Object.entries(COMMANDS)) {
+  program.addCommand(name === named ? (await load()).description(summary) : new Command(name).description(summary));
+}
 
 program.exitOverride();
 try {

@@ -1,23 +1,9 @@
-// Files shipped with the package (vectors, test keys), found from the package root whether nowan runs
-// from source (tsx) or from the build (dist/).
-import { existsSync, readFileSync } from 'node:fs';
+// Where the CLI finds the demo key set shipped with the package and keeps per-user data.
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../conformance/suite.js';
 
-function findRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'nowan') return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the nowan package root');
-    dir = up;
-  }
-}
-
-export const PACKAGE_ROOT = findRoot();
-export const VECTOR_ROOT = join(PACKAGE_ROOT, 'vectors');
+export { PACKAGE_ROOT };
 export const DEMO_KEYSET = join(PACKAGE_ROOT, 'keys', 'demo-keyset.json');
 
 /**

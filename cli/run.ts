@@ -11,7 +11,6 @@ import { MeterStore } from './store/meter-store.js';
 
 export function runCommand(): Command {
   return new Command('run')
-    .description('run a scenario (a meter and a timeline of load, tokens, buttons and power cuts)')
     .argument('<scenario>', 'scenario JSON (sim/scenario.schema.json)')
     .option('--state <file>', 'keep the meter in this durable state file (replaced by the scenario\'s meter)')
     .option('--trace <file>', 'JSON Lines: every input, boundary and event with the balances after it')

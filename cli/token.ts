@@ -90,7 +90,7 @@ export function loadMeterFile(path: string, time = Math.floor(Date.now() / 1000)
 }
 
 export function tokenCommand(): Command {
-  const token = new Command('token').description('issue (vending side) and inspect digit tokens');
+  const token = new Command('token');
 
   const issue = token
     .command('issue')

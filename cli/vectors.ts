@@ -4,7 +4,7 @@ import { verifyManifest } from '../conformance/manifest.js';
 import { VECTOR_ROOT } from './conformance.js';
 
 export function vectorsCommand(): Command {
-  const vectors = new Command('vectors').description('the published conformance vectors');
+  const vectors = new Command('vectors');
   vectors
     .command('verify')
     .description('check vectors/manifest.sig (Ed25519) and the SHA-256 of every vector file')

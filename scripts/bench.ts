@@ -20,12 +20,12 @@ import { nextLocalMidnight } from '../firmware/clock.js';
 import { energyCost } from '../firmware/money.js';
 import { runVectors } from '../conformance/runner.js';
 import { ModelTarget } from '../conformance/targets.js';
+import { VECTOR_ROOT } from '../conformance/suite.js';
 import { loadVectors } from '../conformance/vectors.js';
 import { shardIndices } from '../sim/fleet.js';
 import { runFleet } from '../sim/fleet-run.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const VECTOR_ROOT = `${ROOT}vectors`;
 const ROUNDS = 7;
 
 const party = rtdsParty;
