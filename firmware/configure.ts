@@ -222,11 +222,12 @@ function applyCalendars(s: MeterState, c: Obj): void {
   if (c.nonDisconnect !== undefined) {
     arr(c.nonDisconnect, 'meter.calendars.nonDisconnect', 8).forEach((e, i) => {
       const path = `meter.calendars.nonDisconnect[${i}]`;
-      const o = obj(e, path);
-      const enabled = o.enabled === undefined ? true : bool(o.enabled, `${path}.enabled`);
-      s.calendars.nonDisconnect[i] = enabled
-        ? { enabled, start: instant(o.start, `${path}.start`), end: instant(o.end, `${path}.end`) }
-        : { enabled: false, start: null, end: null };
+      // Element-wise like every other array (clarifications 35): the keys given override the slot as
+      // it was, so a slot without `enabled` stays as disabled as the factory left it.
+      const slot = { ...s.calendars.nonDisconnect[i]! };
+      pick(slot, obj(e, path), path, { enabled: bool, start: instant, end: instant });
+      if (slot.enabled && (slot.start === null || slot.end === null)) fail(path, 'start and end for an enabled period', e);
+      s.calendars.nonDisconnect[i] = slot.enabled ? slot : { enabled: false, start: null, end: null };
     });
   }
 }

@@ -67,8 +67,9 @@ export function pressKeys(s0: MeterState, keys: string): Step {
     if (key === '*') s.keypad.buffer = '';
     else if (key === '<') s.keypad.buffer = s.keypad.buffer.slice(0, -1);
     else if (key === '#') {
-      // enterToken always returns a fresh copy, so it is this input's draft from here on.
-      const entry = enterToken(s, s.keypad.buffer, 'keypad');
+      // enterToken always returns a fresh copy, so it is this input's draft from here on; its log
+      // entries belong to this request (clarifications 3: one input, one request).
+      const entry = enterToken(s, s.keypad.buffer, 'keypad', s.inputLogStart);
       s = entry.state;
       s.keypad.buffer = '';
       last = entry.outcome;

@@ -315,11 +315,11 @@ export function cloneState(s: MeterState): MeterState {
 
 /**
  * The draft one input mutates: a copy, with the event log marked where this input's entries start
- * (events.ts orders entries only among those of one input). An input is one request to the meter;
- * within a `keys` request each `#` submission is its own input, as if entered by a `token` request.
+ * (events.ts orders entries only among those of one input). An input is one request to the meter; a
+ * step inside a request (a `#` submission of a `keys` request) passes the request's own `logFrom`.
  */
-export function beginInput(s: MeterState): MeterState {
+export function beginInput(s: MeterState, logFrom: number = s.events.length): MeterState {
   const d = cloneState(s);
-  d.inputLogStart = d.events.length;
+  d.inputLogStart = logFrom;
   return d;
 }

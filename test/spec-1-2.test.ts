@@ -24,11 +24,18 @@ describe('clarifications 3: the log is append-only, a record of causes', () => {
     expect(names(readout(d))).toEqual(['belowDisablementThreshold', 'supplyDisabled', 'creditAddedLocally', 'supplyArmed']);
   });
 
-  it('one input at one instant is in table order (an envelope is one input)', () => {
+  it('one input at one instant is in table order: a keys request with two submissions is one input', () => {
     const d = device({ meterBalance: 100_000, utrnCounters: [100], ...QUIET });
-    // keys request with two submissions: each `#` is entered as a token request would be
     d.handle({ op: 'keys', keys: `${cmd('DeductCredit', 101, { amount: 200 })}#${utrn(102, 500)}#` });
-    expect(names(readout(d))).toEqual(['belowDisablementThreshold', 'supplyDisabled', 'creditAddedLocally', 'supplyArmed']);
+    // rows 1, 5, 7, 7 (supplyDisabled raised before supplyArmed keeps its place in row 7)
+    expect(names(readout(d))).toEqual(['belowDisablementThreshold', 'creditAddedLocally', 'supplyDisabled', 'supplyArmed']);
+  });
+
+  it('a keys request\'s entries come before those of the next request', () => {
+    const d = device({ meterBalance: 100_000, utrnCounters: [100], ...QUIET });
+    d.handle({ op: 'keys', keys: '123#' }); // Incomplete: tokenRejected, an earlier input
+    d.handle({ op: 'token', digits: cmd('DeductCredit', 101, { amount: 200 }) });
+    expect(names(readout(d))).toEqual(['tokenRejected', 'belowDisablementThreshold', 'supplyDisabled']);
   });
 
   it('the log stays capped at 100 with this input\'s entries last', () => {
@@ -106,6 +113,18 @@ describe('clarifications 30 and 31', () => {
     d.handle({ op: 'token', digits: utrn(1, 1100) });
     // 1,100,000: 1,000,000 to EC, 100,000 -> 110,000 >= 100,000
     expect(readout(d).emergencyCredit).toEqual({ state: 'unavailable', balance: 1_000_000 });
+  });
+});
+
+describe('clarifications 35: reset.meter arrays and their elements override what was there', () => {
+  it('a non-disconnect slot without `enabled` stays disabled; an enabled one needs start and end', () => {
+    const r = readout(device({ calendars: { nonDisconnect: [{ start: '2026-02-02T00:00:00Z', end: '2026-02-03T00:00:00Z' }, { enabled: true, start: '2026-02-02T00:00:00Z', end: '2026-02-03T00:00:00Z' }] } }));
+    expect(r.calendars.nonDisconnect.slice(0, 3)).toEqual([
+      { enabled: false, start: null, end: null },
+      { enabled: true, start: '2026-02-02T00:00:00Z', end: '2026-02-03T00:00:00Z' },
+      { enabled: false, start: null, end: null },
+    ]);
+    expect(() => device({ calendars: { nonDisconnect: [{ enabled: true, start: '2026-02-02T00:00:00Z' }] } })).toThrow(/badConfig/);
   });
 });
 

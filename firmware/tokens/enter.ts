@@ -38,8 +38,8 @@ export type Rejected = Omit<TokenOutcome, 'display'> & { display?: string };
  * Reject a digit token or an envelope: log `tokenRejected` and, for digits (a `source`), count an
  * `Invalid` towards that source's lockout. Envelopes pass no source: they are never locked out.
  */
-export function reject(s0: MeterState, source: Source | null, outcome: Rejected): Entry {
-  const s = beginInput(s0);
+export function reject(s0: MeterState, source: Source | null, outcome: Rejected, logFrom = s0.events.length): Entry {
+  const s = beginInput(s0, logFrom);
   logEvent(s, 'tokenRejected');
   let display = outcome.display ?? WORDS[outcome.result] ?? outcome.result.toUpperCase();
   if (source !== null && outcome.result === 'Invalid') {
@@ -91,26 +91,29 @@ export function authenticate(s: MeterState, digits: string): Authenticated | Omi
   return { command, counter };
 }
 
-/** Enter a whole token from the meter's keypad or relayed by the PPMID. */
-export function enterToken(s0: MeterState, digits: string, source: Source): Entry {
+/**
+ * Enter a whole token from the meter's keypad or relayed by the PPMID. `logFrom` is where this input's
+ * log entries start: a new input by default, the `keys` request's own start for a `#` inside it.
+ */
+export function enterToken(s0: MeterState, digits: string, source: Source, logFrom = s0.events.length): Entry {
   const lock = source === 'keypad' ? s0.keypad : s0.ppmid;
   if (isLocked(lock, s0.time)) {
-    return reject(s0, source, { result: 'KeypadLocked', message: `${source} locked`, display: lockedWords(s0, lock.lockedUntil!) });
+    return reject(s0, source, { result: 'KeypadLocked', message: `${source} locked`, display: lockedWords(s0, lock.lockedUntil!) }, logFrom);
   }
   if (digits.length !== 20 && digits.length !== 40 && digits.length !== 60) {
-    return reject(s0, source, { result: 'Incomplete', message: `${digits.length} digits; a token has 20, 40 or 60` });
+    return reject(s0, source, { result: 'Incomplete', message: `${digits.length} digits; a token has 20, 40 or 60` }, logFrom);
   }
   const block = firstBadBlock(digits);
   if (block !== 0) {
-    return reject(s0, source, { result: 'CheckDigitError', block, message: `check digit of block ${block} is wrong`, display: `CHECK DIGIT BLOCK ${block}` });
+    return reject(s0, source, { result: 'CheckDigitError', block, message: `check digit of block ${block} is wrong`, display: `CHECK DIGIT BLOCK ${block}` }, logFrom);
   }
   const auth = authenticate(s0, digits);
-  if ('result' in auth) return reject(s0, source, auth);
+  if ('result' in auth) return reject(s0, source, auth, logFrom);
 
-  const s = beginInput(s0);
+  const s = beginInput(s0, logFrom);
   const rejection = applyCommand(s, auth.command, { source, utrnCounter: auth.counter });
   if (rejection) {
-    return reject(s0, source, { result: 'Rejected', reason: rejection, message: `rejected: ${rejection}`, display: rejectionDisplay(rejection) });
+    return reject(s0, source, { result: 'Rejected', reason: rejection, message: `rejected: ${rejection}`, display: rejectionDisplay(rejection) }, logFrom);
   }
   cacheCounter(s.utrnCounters, auth.counter);
   resetLockout(source === 'keypad' ? s.keypad : s.ppmid);
