@@ -1,6 +1,7 @@
 // A self-contained SVG timeline of a scenario run: meter balance, emergency credit, debt registers,
-// supply-state bands, friendly-credit/non-disconnect periods and top-up markers. Written directly as
-// SVG (no DOM, no fonts to embed), so the file is deterministic and opens in any browser.
+// supply-state bands, friendly-credit/non-disconnect periods, top-up markers and the scenario's notes.
+// Written directly as SVG (no DOM, no fonts to embed), so the file is deterministic and opens in any
+// browser.
 import { localText, parseIso } from '../firmware/clock.js';
 import type { TraceRow } from './scenario.js';
 
@@ -8,6 +9,13 @@ const W = 1100;
 const H = 520;
 const M = { left: 70, right: 20, top: 50, bottom: 80 };
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A GB reader's date, `5 Jan 2026` (local date): `01-05` reads as 1 May. */
+export function dayLabel(t: number): string {
+  const [year, month, day] = localText(t).slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
 
 function niceStep(range: number, ticks: number): number {
   const raw = range / ticks;
@@ -59,18 +67,21 @@ export function plotSvg(rows: TraceRow[], title: string): string {
   const yStep = niceStep(hi - lo, 8);
   for (let v = Math.ceil(lo / yStep) * yStep; v <= hi; v += yStep) {
     out.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${Math.abs(v) < 1e-9 ? '#555' : '#e3e3e3'}"/>`);
-    out.push(`<text x="${M.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">£${v.toFixed(yStep < 1 ? 2 : 0)}</text>`);
+    const amount = Math.abs(v).toFixed(yStep < 1 ? 2 : 0);
+    out.push(`<text x="${M.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v < 0 && Number(amount) !== 0 ? '-' : ''}£${amount}</text>`);
   }
   const days = (t1 - t0) / 86_400;
-  const dayStep = days <= 14 ? 1 : days <= 62 ? 7 : days <= 400 ? 30 : 90;
+  // A label is about 75 px wide: keep them apart.
+  const dayStep = days <= 10 ? 1 : days <= 31 ? 3 : days <= 62 ? 7 : days <= 400 ? 30 : 90;
   for (let d = 0; d <= days; d += dayStep) {
     const tx = t0 + d * 86_400;
     out.push(`<line x1="${x(tx).toFixed(1)}" x2="${x(tx).toFixed(1)}" y1="${plotTop}" y2="${plotTop + plotHeight}" stroke="#eeeeee"/>`);
-    out.push(`<text x="${x(tx).toFixed(1)}" y="${plotTop + plotHeight + 16}" text-anchor="middle">${localText(tx).slice(5, 10)}</text>`);
+    if (x(tx) <= W - M.right - 38) out.push(`<text x="${x(tx).toFixed(1)}" y="${plotTop + plotHeight + 16}" text-anchor="middle">${dayLabel(tx)}</text>`);
   }
   out.push(`<rect x="${M.left}" y="${plotTop}" width="${W - M.left - M.right}" height="${plotHeight}" fill="none" stroke="#888"/>`);
 
-  // Step lines.
+  // Between readings money runs down with the load, so a line slopes to the next reading; an input
+  // (a top-up, a button) changes it at its instant, so it steps there.
   const line = (values: number[], colour: string, width: number) => {
     let d = '';
     let pen = false;
@@ -80,7 +91,9 @@ export function plotSvg(rows: TraceRow[], title: string): string {
         pen = false;
         continue;
       }
-      d += pen ? `H${x(t[i]!).toFixed(1)}V${y(v).toFixed(1)}` : `M${x(t[i]!).toFixed(1)},${y(v).toFixed(1)}`;
+      const px = x(t[i]!).toFixed(1);
+      const py = y(v).toFixed(1);
+      d += !pen ? `M${px},${py}` : rows[i]!.kind === 'input' ? `H${px}V${py}` : `L${px},${py}`;
       pen = true;
     }
     out.push(`<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}"/>`);
@@ -100,6 +113,17 @@ export function plotSvg(rows: TraceRow[], title: string): string {
     }
   });
 
+  // The scenario's notes: a dashed line at the instant and the words, stepped down so neighbours
+  // do not overprint.
+  rows
+    .filter((r) => r.kind === 'input' && r.what.startsWith('note: '))
+    .forEach((r, k) => {
+      const nx = x(parseIso(r.time)!).toFixed(1);
+      const ny = plotTop + 14 + (k % 3) * 14;
+      out.push(`<line x1="${nx}" x2="${nx}" y1="${plotTop}" y2="${plotTop + plotHeight}" stroke="#555" stroke-dasharray="4 3"/>`);
+      out.push(`<text class="note" x="${nx}" y="${ny}" dx="4" font-size="11" fill="#333" stroke="white" stroke-width="3" paint-order="stroke">${esc(r.what.slice('note: '.length))}</text>`);
+    });
+
   // Legend.
   const legend: [string, string, 'line' | 'box'][] = [
     ['meter balance', '#1f6fb2', 'line'],
@@ -110,13 +134,14 @@ export function plotSvg(rows: TraceRow[], title: string): string {
     ['supply armed', '#ffe9b8', 'box'],
     ['friendly / no-cut period', '#dbe9ff', 'box'],
     ['top-up', '#27ae60', 'box'],
+    ['note', '#555', 'line'],
   ];
   let lx = M.left;
   const ly = H - 30;
   for (const [name, colour, kind] of legend) {
     out.push(kind === 'line' ? `<line x1="${lx}" x2="${lx + 18}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="3"/>` : `<rect x="${lx}" y="${ly - 10}" width="18" height="10" fill="${colour}" stroke="#999"/>`);
     out.push(`<text x="${lx + 24}" y="${ly}">${esc(name)}</text>`);
-    lx += 34 + name.length * 7.2;
+    lx += 30 + name.length * 6.4;
   }
   out.push('</svg>');
   return out.join('\n') + '\n';

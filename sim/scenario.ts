@@ -42,7 +42,8 @@ export interface Scenario {
 
 export interface TraceRow {
   time: string;
-  kind: 'start' | 'input' | 'boundary' | 'event' | 'end';
+  /** `sample`: a half-hour reading, taken when the money moved since the last row */
+  kind: 'start' | 'input' | 'boundary' | 'event' | 'sample' | 'end';
   what: string;
   result?: string;
   meterBalance: number;
@@ -191,6 +192,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult {
     meter.send({ type: 'ADVANCE', to: next });
     newEvents(before);
     if (next === boundary) emit(row(state(), 'boundary', describeBoundary(state())));
+    else if (next === nextLoad && moneyMoved(rows[rows.length - 1]!, state())) emit(row(state(), 'sample', 'half-hour'));
   }
   emit(row(state(), 'end', s.title));
   return { rows, meter: state(), inputs };
@@ -225,6 +227,16 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult {
         return emit(row(state(), 'input', `note: ${t.text ?? ''}`));
     }
   }
+}
+
+/** Whether a reading now would differ from the last row in what the plot draws. */
+function moneyMoved(last: TraceRow, m: MeterState): boolean {
+  return (
+    m.meterBalance !== last.meterBalance ||
+    m.emergencyCredit.balance !== last.ecBalance ||
+    m.timeDebt[0]!.amount + m.timeDebt[1]!.amount !== last.timeDebt ||
+    m.paymentDebt.amount !== last.paymentDebt
+  );
 }
 
 function describeBoundary(m: MeterState): string {
