@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pack nowan and use its library API from a scratch project, as a manufacturer would.
+# Pack nowan and use its library API and its bin from a scratch project, as a manufacturer would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tgz=$(npm pack --silent | tail -1)
@@ -21,3 +21,7 @@ const report = await runConformance({ filter: 'GBCS-*' });
 console.log(`conformance GBCS: ${report.passed}/${report.total}`);
 JS
 node try.mjs
+# The bin as a user runs it: executable, on npx's path, with the licence shipped.
+test -x node_modules/nowan/dist/cli/main.js
+test -f node_modules/nowan/LICENSE
+npx --no-install nowan --version
