@@ -15,12 +15,12 @@ import { makeParty } from './firmware/tokens/party.js';
 import { issueCommandToken } from './firmware/tokens/nowan.js';
 import type { CommandName } from './firmware/tokens/command-table.js';
 import { issueEnvelope as signEnvelope, type EnvelopeCommand } from './firmware/tokens/envelope-issue.js';
-import { runVectors, type VectorResult } from './conformance/runner.js';
-import { ModelTarget, ProcessTarget } from './conformance/targets.js';
+import { runVectors, type DutIdentity, type VectorResult } from './conformance/runner.js';
+import { parseTarget } from './conformance/targets.js';
 import { filterVectors, loadVectors, shardVectors } from './conformance/vectors.js';
 import { VECTOR_ROOT } from './conformance/suite.js';
 
-export type { Reply, Readout, Inspection, VectorResult, CommandName, EnvelopeCommand, DeviceStorage };
+export type { Reply, Readout, Inspection, VectorResult, DutIdentity, CommandName, EnvelopeCommand, DeviceStorage };
 export { meterMachine } from './firmware/meter.machine.js';
 export type { MeterEvent, MeterContext } from './firmware/meter.machine.js';
 
@@ -129,8 +129,10 @@ export function inspectToken(digits: string, meterConfig?: Record<string, unknow
 }
 
 export interface ConformanceOptions {
-  /** a DUT command line (JSON Lines); default the in-process model */
+  /** a DUT: a command line speaking JSON Lines, tcp://HOST:PORT or serial:PATH?baud=N; default the in-process model */
   target?: string;
+  /** per-step timeout in ms for a DUT; default 10 s */
+  timeoutMs?: number;
   /** comma-separated id globs */
   filter?: string;
   shard?: { index: number; count: number };
@@ -139,6 +141,8 @@ export interface ConformanceOptions {
 }
 
 export interface ConformanceReport {
+  /** what the DUT said in its hello */
+  dut: DutIdentity;
   total: number;
   passed: number;
   failed: number;
@@ -148,7 +152,8 @@ export interface ConformanceReport {
 /** Run the conformance vectors against the model or a DUT. */
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
   const vectors = shardVectors(filterVectors(loadVectors(options.vectors ?? VECTOR_ROOT), options.filter), options.shard);
-  const results = await runVectors(vectors, { makeTarget: () => (options.target ? new ProcessTarget(options.target) : new ModelTarget()) });
+  const target = parseTarget(options.target);
+  const { dut, results } = await runVectors(vectors, { makeTarget: () => target.make(options.timeoutMs ?? 10_000) });
   const passed = results.filter((r) => r.passed).length;
-  return { total: results.length, passed, failed: results.length - passed, results };
+  return { dut, total: results.length, passed, failed: results.length - passed, results };
 }

@@ -1,6 +1,7 @@
-// File helpers for the CLI: JSON reading with clear errors, atomic replacement.
-import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+// File helpers for the CLI: JSON reading with clear errors, output paths checked up front, atomic
+// replacement.
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
  * Where JSON.parse gave up, as line and column. Its own message quotes the text around the error,
@@ -48,5 +49,19 @@ export function writeFileAtomic(path: string, text: string, mode = 0o644): void 
     closeSync(dir);
   } catch {
     // Some platforms cannot fsync a directory; the rename is still atomic.
+  }
+}
+
+/** Throw a clear error now, before any work, if `path` could not be written later. */
+export function assertWritable(path: string, option: string): void {
+  const full = resolve(path);
+  const dir = dirname(full);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${option} ${path}: folder ${dir} does not exist`);
+  if (existsSync(full) && statSync(full).isDirectory()) throw new Error(`${option} ${path}: is a folder`);
+  try {
+    // The file is written beside itself and renamed into place (writeFileAtomic): the folder must be writable.
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new Error(`${option} ${path}: folder ${dir} is not writable`);
   }
 }

@@ -20,7 +20,9 @@ const COMMANDS: Record<string, readonly [string, () => Promise<Command>]> = {
 const program = new Command('nowan')
   .description('GB smart prepayment meter firmware simulator with keypad tokens (MP094)')
   .version('0.1.0')
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  // Subcommands may reuse an option name of their parent (`conformance merge --json`).
+  .enablePositionalOptions();
 
 // The command named on the line (or after `help`) is loaded in full; the rest are listed by name.
 const args = process.argv.slice(2);

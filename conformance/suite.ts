@@ -17,3 +17,4 @@ function findRoot(): string {
 
 export const PACKAGE_ROOT = findRoot();
 export const VECTOR_ROOT = join(PACKAGE_ROOT, 'vectors');
+export const NOWAN_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,80 +1,62 @@
-// Devices under test: the in-process model, or any program speaking JSON Lines on stdin/stdout.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// Devices under test: the in-process model, or a DUT speaking JSON Lines (conformance.md section 1)
+// as a child process (a command line), on a TCP port (`tcp://HOST:PORT`) or on a serial line
+// (`serial:PATH?baud=N`).
 import { Device } from '../firmware/device.js';
+import { ProcessTarget } from './transports/process.js';
+import { SerialTarget } from './transports/serial.js';
+import { TcpTarget } from './transports/tcp.js';
+
+export { DutCrash } from './transports/json-lines.js';
+export { ProcessTarget, SerialTarget, TcpTarget };
 
 export interface Target {
-  /** Send one request; resolves with the reply, or rejects on a crash or timeout. */
+  /** Start the DUT or connect to it; rejects if it cannot. */
+  open(): Promise<void>;
+  /** Send one request; resolves with the reply, or rejects on a crash, timeout or lost connection. */
   send(request: object): Promise<unknown>;
-  close(): void;
+  /** Stop the DUT (with its whole process group) or drop the connection; resolves when it is gone. */
+  close(): Promise<void>;
 }
 
 export class ModelTarget implements Target {
   private device = new Device();
+  async open(): Promise<void> {}
   async send(request: object): Promise<unknown> {
     return this.device.handle(JSON.parse(JSON.stringify(request)));
   }
-  close(): void {}
+  async close(): Promise<void> {}
 }
 
-export class DutCrash extends Error {}
+export type Transport = 'model' | 'command' | 'tcp' | 'serial';
 
-/** A child process started from a shell command line (`--target "nowan adapter"`). */
-export class ProcessTarget implements Target {
-  private child: ChildProcessWithoutNullStreams;
-  private waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout } | null = null;
-  private dead: Error | null = null;
-  private stderr = '';
+export interface TargetSpec {
+  transport: Transport;
+  /** what the report names as the target: the command line, the address or the port */
+  target: string;
+  make(timeoutMs: number): Target;
+}
 
-  constructor(
-    command: string,
-    private readonly timeoutMs = 10_000,
-  ) {
-    this.child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-2000)));
-    createInterface({ input: this.child.stdout }).on('line', (line) => {
-      // A line nobody asked for is a protocol error; the next request's reply would be out of step.
-      if (this.waiting) this.settle(null, line);
-      else this.fail(new DutCrash(`DUT wrote an unrequested line: ${line.slice(0, 200)}`));
-    });
-    this.child.on('exit', (code, signal) => this.fail(new DutCrash(`DUT exited (${signal ?? `code ${code}`})${this.stderr ? `: ${this.stderr.trim().split('\n').pop()}` : ''}`)));
-    this.child.on('error', (e) => this.fail(new DutCrash(`DUT could not start: ${e.message}`)));
-    this.child.stdin.on('error', () => {});
+/** Baud rates a serial line may be asked for (the POSIX termios set from 50 up). */
+const BAUD_RATES = [50, 75, 110, 134, 150, 200, 300, 600, 1200, 1800, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 500000, 576000, 921600, 1000000, 1152000, 1500000, 2000000, 2500000, 3000000, 3500000, 4000000];
+
+/** Parse `--target`: no target is the in-process model; throws a message naming the bad part. */
+export function parseTarget(text: string | undefined): TargetSpec {
+  if (text === undefined) return { transport: 'model', target: 'in-process model', make: () => new ModelTarget() };
+  if (text.trim() === '') throw new Error('--target is empty: give a command line, tcp://HOST:PORT or serial:PATH?baud=N');
+  if (/^tcp:/i.test(text)) {
+    const m = /^tcp:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})\/?$/.exec(text);
+    const port = m ? Number(m[2]) : NaN;
+    if (!m || port < 1 || port > 65535) throw new Error(`--target ${JSON.stringify(text)}: expected tcp://HOST:PORT with a port 1..65535`);
+    const host = m[1]!.replace(/^\[|\]$/g, '');
+    return { transport: 'tcp', target: `tcp://${m[1]}:${port}`, make: (ms) => new TcpTarget(host, port, ms) };
   }
-
-  private fail(e: Error): void {
-    this.dead ??= e;
-    if (this.waiting) this.settle(e, null);
+  if (/^serial:/i.test(text)) {
+    const m = /^serial:([^?]+)(?:\?baud=(\d+))?$/.exec(text);
+    const baud = m?.[2] === undefined ? 115200 : Number(m[2]);
+    if (!m) throw new Error(`--target ${JSON.stringify(text)}: expected serial:PATH?baud=N`);
+    if (!BAUD_RATES.includes(baud)) throw new Error(`--target ${JSON.stringify(text)}: baud must be one of ${BAUD_RATES.join(', ')}`);
+    const path = m[1]!;
+    return { transport: 'serial', target: `serial:${path}?baud=${baud}`, make: (ms) => new SerialTarget(path, baud, ms) };
   }
-
-  private settle(error: Error | null, line: string | null): void {
-    const w = this.waiting!;
-    this.waiting = null;
-    clearTimeout(w.timer);
-    if (error) return w.reject(error);
-    try {
-      w.resolve(JSON.parse(line!));
-    } catch {
-      w.reject(new DutCrash(`DUT answered a line that is not JSON: ${line!.slice(0, 200)}`));
-    }
-  }
-
-  send(request: object): Promise<unknown> {
-    if (this.dead) return Promise.reject(this.dead);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting = null;
-        this.dead = new DutCrash(`DUT timed out after ${this.timeoutMs} ms`);
-        this.child.kill('SIGKILL');
-        reject(this.dead);
-      }, this.timeoutMs);
-      this.waiting = { resolve, reject, timer };
-      this.child.stdin.write(JSON.stringify(request) + '\n');
-    });
-  }
-
-  close(): void {
-    if (!this.dead) this.child.stdin.end();
-    this.child.kill();
-  }
+  return { transport: 'command', target: text, make: (ms) => new ProcessTarget(text, ms) };
 }

@@ -1,6 +1,6 @@
 // Loading and selecting vector files: JSON Schema validation (ajv), stable order, filter and shards.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { Ajv } from 'ajv';
 
 export interface Step {
@@ -35,18 +35,56 @@ export function listVectorFiles(root: string): string[] {
   return out;
 }
 
+/** A vector file larger than this is refused: the suite's largest is a few kB. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Every file of a suite read once, so the bytes the manifest check hashes are the bytes the run
+ * parses. `hashed` (schema and vectors, by path relative to the root with `/`) is what the manifest
+ * lists; the manifest, signature and public key are absent when their file is.
+ */
+export interface SuiteFiles {
+  hashed: Map<string, Buffer>;
+  manifest?: Buffer;
+  signature?: Buffer;
+  publicKey?: Buffer;
+}
+
+function readBounded(path: string): Buffer {
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) throw new Error(`${path}: ${size} bytes, more than a vector file may have (${MAX_FILE_BYTES})`);
+  return readFileSync(path);
+}
+
+export function readSuiteFiles(root: string): SuiteFiles {
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`${root}: not a vector folder`);
+  const rel = (p: string) => relative(root, p).split(sep).join('/');
+  const hashed = new Map<string, Buffer>();
+  const schema = join(root, 'schema.json');
+  if (existsSync(schema)) hashed.set('schema.json', readBounded(schema));
+  for (const p of listVectorFiles(root)) hashed.set(rel(p), readBounded(p));
+  const optional = (name: string) => (existsSync(join(root, name)) ? readBounded(join(root, name)) : undefined);
+  return { hashed, manifest: optional('manifest.json'), signature: optional('manifest.sig'), publicKey: optional('signing-key.pub') };
+}
+
 /** Load and validate every vector under `root`; throws with every problem listed. */
 export function loadVectors(root: string): Vector[] {
-  const schema = JSON.parse(readFileSync(join(root, 'schema.json'), 'utf8'));
-  const validate = new Ajv({ allErrors: true }).compile(schema);
+  return vectorsOf(readSuiteFiles(root));
+}
+
+/** Validate and parse the vectors of a suite already read; throws with every problem listed. */
+export function vectorsOf(suite: SuiteFiles): Vector[] {
+  const schemaBytes = suite.hashed.get('schema.json');
+  if (!schemaBytes) throw new Error('invalid vectors: schema.json is missing');
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(schemaBytes.toString('utf8')));
   const problems: string[] = [];
   const vectors: Vector[] = [];
   const ids = new Map<string, string>();
-  for (const path of listVectorFiles(root)) {
-    const file = relative(root, path);
+  for (const [file, bytes] of suite.hashed) {
+    if (file === 'schema.json') continue;
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
+      data = JSON.parse(bytes.toString('utf8'));
     } catch (e) {
       problems.push(`${file}: not JSON (${(e as Error).message})`);
       continue;

@@ -3,12 +3,13 @@
 //   --fault check-digit-block   reports CheckDigitError one block too far
 //   --fault double-topup        reads out a balance as if every logged top-up had been applied twice
 //   --fault crash-on-power      exits when the power is cut (the runner must restart it)
+//   --fault protocol-2          says in its hello that it speaks protocol 2 (the runner must refuse it)
 // Usage: tsx scripts/faulty-dut.ts --fault double-topup
 import { createInterface } from 'node:readline';
 import { Device } from '../firmware/device.js';
 
 const fault = process.argv[process.argv.indexOf('--fault') + 1];
-const faults = ['check-digit-block', 'double-topup', 'crash-on-power'];
+const faults = ['check-digit-block', 'double-topup', 'crash-on-power', 'protocol-2'];
 if (!fault || !faults.includes(fault)) {
   process.stderr.write(`usage: faulty-dut --fault ${faults.join('|')}\n`);
   process.exit(2);
@@ -19,6 +20,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   const req = JSON.parse(line);
   if (fault === 'crash-on-power' && req.op === 'power' && req.on === false) process.exit(70);
   const reply = device.handle(req) as Record<string, any>;
+  if (fault === 'protocol-2' && req.op === 'hello') reply.protocol = 2;
   if (fault === 'check-digit-block' && typeof reply.block === 'number') reply.block += 1;
   if (fault === 'double-topup' && reply.readout) {
     for (const t of reply.readout.topUps) reply.readout.meterBalance += t.amount;

@@ -37,7 +37,7 @@ describe('vector suite', () => {
   describe('passes against the model in process', () => {
     for (const vector of vectors) {
       it(vector.id, async () => {
-        const [result] = await runVectors([vector], { makeTarget: () => new ModelTarget() });
+        const { results: [result] } = await runVectors([vector], { makeTarget: () => new ModelTarget() });
         expect(result!.failure).toBeUndefined();
         expect(result!.passed).toBe(true);
       });
