@@ -8,10 +8,13 @@ import { addTotals, emptyTotals, shardIndices, type FleetTotals } from '../sim/f
 import { runFleet } from '../sim/fleet-run.js';
 import { readJsonFile } from './files.js';
 
-const positive = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('a positive integer');
+/** A whole number 1..max: the bounds keep a mistyped flag from exhausting memory or running for years. */
+const upTo = (max: number) => (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new InvalidArgumentError(`a whole number 1..${max.toLocaleString('en-GB')}`);
   return Number(v);
 };
+const MAX_METERS = 10_000_000;
+const MAX_DAYS = 36_525; // 100 years
 
 interface Partial {
   format: 'nowan-fleet/1';
@@ -36,10 +39,10 @@ function report(t: FleetTotals, days: number): string {
 
 export function fleetCommand(): Command {
   const fleet = new Command('fleet')
-    .option('--meters <n>', 'number of meters (whole fleet; a shard runs its part)', positive, 100)
-    .option('--days <n>', 'days to simulate per meter', positive, 30)
-    .option('--workers <n>', 'worker threads', positive, Math.max(1, availableParallelism()))
-    .option('--seed <n>', 'fleet seed', positive, 1)
+    .option('--meters <n>', `number of meters, 1..${MAX_METERS.toLocaleString('en-GB')} (whole fleet; a shard runs its part)`, upTo(MAX_METERS), 100)
+    .option('--days <n>', `days to simulate per meter, 1..${MAX_DAYS.toLocaleString('en-GB')}`, upTo(MAX_DAYS), 30)
+    .option('--workers <n>', 'worker threads, 1..256', upTo(256), Math.max(1, availableParallelism()))
+    .option('--seed <n>', 'fleet seed, 1..4,294,967,295', upTo(2 ** 32 - 1), 1)
     .option('--shard <i/n>', 'run shard i of n (every n-th meter), for a CI matrix or batch scheduler')
     .option('--json <file>', 'write the (partial) summary as JSON for `nowan fleet merge`')
     .action(async (opts: { meters: number; days: number; workers: number; seed: number; shard?: string; json?: string }) => {

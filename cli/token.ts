@@ -8,8 +8,9 @@ import { groupDigits } from '../firmware/tokens/digits.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import { inspectToken } from '../firmware/tokens/inspect.js';
 import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { partyOf } from '../firmware/tokens/party.js';
 import { MAX_COUNTER, withNewCounter, type CounterRequest } from './counter-history.js';
-import { loadKeySet, type KeySet } from './keyset.js';
+import { loadKeySet, meterConfigFor, type KeySet } from './keyset.js';
 import { readJsonFile } from './files.js';
 
 function integer(value: string): number {
@@ -86,6 +87,21 @@ export function loadMeterFile(path: string, time = Math.floor(Date.now() / 1000)
   const config = raw && typeof raw === 'object' && 'meter' in raw && typeof raw.meter === 'object' ? raw.meter : raw;
   const made = commission(config, time);
   if (!made.ok) throw new Error(`${path}: ${made.message}`);
+  // A meter without token keys refuses every token as Invalid: refuse the file instead, saying why.
+  if (partyOf(made.value.keys) === null) {
+    const c = config as Record<string, unknown>;
+    const keySet = 'supplierPrepaymentPrivateKey' in c || 'devicePublicKey' in c ? ' (this looks like a key set: give it as --keys)' : '';
+    throw new Error(
+      `${path}: no token keys, so the meter would refuse every token: give meter.sharedSecret, or meter.deviceKeyAgreementPrivateKey with meter.supplierPrepaymentPublicKey${keySet}`,
+    );
+  }
+  return made.value;
+}
+
+/** A meter that holds a key set's keys (and no counter history): for checking tokens made with it. */
+export function meterForKeySet(keys: KeySet, time = Math.floor(Date.now() / 1000)): MeterState {
+  const made = commission(meterConfigFor(keys), time);
+  if (!made.ok) throw new Error(`${keys.path}: ${made.message}`);
   return made.value;
 }
 
@@ -114,12 +130,14 @@ export function tokenCommand(): Command {
 
   token
     .command('inspect')
-    .description('explain a token: check digits per block, family, fields, counter, and with --meter whether the MAC verifies')
+    .description('explain a token: check digits per block, family, fields, counter, and with --meter or --keys whether the MAC verifies')
     .argument('<digits...>', 'the token (groups separated by spaces are fine)')
     .option('--meter <file>', 'meter configuration JSON (conformance.md section 3) with its keys and counter cache')
+    .option('--keys <file>', "key-set JSON file (keys/README.md): check the MAC with the supplier's keys")
     .option('--json', 'print as JSON')
-    .action((parts: string[], opts: { meter?: string; json?: boolean }) => {
-      const meter = opts.meter ? loadMeterFile(opts.meter) : undefined;
+    .action((parts: string[], opts: { meter?: string; keys?: string; json?: boolean }) => {
+      if (opts.meter && opts.keys) throw new Error('give --meter or --keys, not both');
+      const meter = opts.meter ? loadMeterFile(opts.meter) : opts.keys ? meterForKeySet(loadKeySet(opts.keys)) : undefined;
       const r = inspectToken(parts.join(' '), meter);
       if (typeof r === 'string') throw new Error(r);
       if (opts.json) {
