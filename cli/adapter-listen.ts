@@ -1,8 +1,10 @@
 // The model as a DUT on a TCP port or a serial line, as a real meter's debug port would be
 // (`nowan adapter --listen tcp://127.0.0.1:7000`, `nowan adapter --serial /dev/ttyUSB0`): the same
-// JSON Lines as on stdin/stdout. One client at a time, as one meter has one debug port; a second
-// connection is told so and closed. Each connection meets the meter as its storage keeps it (with
-// --state, the same meter; without, a fresh model that the runner resets anyway).
+// JSON Lines as on stdin/stdout. One client at a time, as one meter has one debug port: a new
+// connection takes over and the old one is closed, so a runner reconnecting after a link dropped
+// without a FIN (a pulled cable leaves the old connection half-open) is never locked out. Each
+// connection meets the meter as its storage keeps it (with --state, the same meter; without, a
+// fresh model that the runner resets anyway).
 import { createServer, type Socket } from 'node:net';
 import type { DeviceStorage } from '../firmware/device.js';
 import { serveJsonLines } from './adapter.js';
@@ -21,10 +23,7 @@ export function serveTcp(listen: string, storage?: DeviceStorage): Promise<void>
   const server = createServer((socket) => {
     // A reset or vanished peer must not take the adapter down.
     socket.on('error', () => {});
-    if (client) {
-      socket.end(JSON.stringify({ ok: false, error: { code: 'busy', message: 'another client is connected to this DUT' } }) + '\n');
-      return;
-    }
+    client?.destroy();
     client = socket;
     socket.setNoDelay(true);
     socket.on('close', () => {
