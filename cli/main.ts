@@ -15,6 +15,7 @@ const COMMANDS: Record<string, readonly [string, () => Promise<Command>]> = {
   keys: ['key sets for demos and tests', async () => (await import('./keygen.js')).keysCommand()],
   run: ['run a scenario (a meter and a timeline of load, tokens, buttons and power cuts)', async () => (await import('./run.js')).runCommand()],
   fleet: ['simulate N independent meters with varied households over worker threads', async () => (await import('./fleet.js')).fleetCommand()],
+  study: ['fleet studies: what MP094 keypad commands are worth (no-WAN, merge)', async () => (await import('./study.js')).studyCommand()],
 };
 
 const program = new Command('nowan')

@@ -1,12 +1,18 @@
-// The no-WAN study: parameters, and one meter through the real firmware in each arm.
+// The no-WAN study: parameters, one meter through the real firmware in each arm, and whole runs
+// (deterministic, sharded and merged).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromLocal, toLocal } from '../firmware/clock.js';
+import { resolveShard } from '../cli/shard.js';
 import { DEFAULT_PARAMS, resolveParams, type StudyParams } from '../sim/study/params.js';
 import { eventTimes } from '../sim/study/event.js';
 import { householdOf, siteOf, type Wan } from '../sim/study/population.js';
 import { runArm, simulateStudyMeter } from '../sim/study/meter-run.js';
 import { typedAt, visitSchedule } from '../sim/study/delivery.js';
 import { newUnitPrice } from '../sim/study/supplier.js';
+import { mergeStudies, runStudy } from '../sim/study/run.js';
 
 /** A small study: 10 days so that the cap date (1 April) falls inside, and many meters without WAN. */
 function params(over: Record<string, unknown> = {}): StudyParams {
@@ -18,6 +24,8 @@ function params(over: Record<string, unknown> = {}): StudyParams {
 function firstMeter(p: StudyParams, wan: Wan, test: (i: number) => boolean = () => true): number {
   for (let i = 0; ; i++) if (siteOf(p, i).wan === wan && test(i)) return i;
 }
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'nowan-study-'));
 
 describe('study parameters', () => {
   it('the defaults are valid and carry the MP094 figures', () => {
@@ -36,6 +44,18 @@ describe('study parameters', () => {
       '"start" must be an ISO-8601 UTC time on the hour, got "2026-03-23T00:30:00Z"',
     ]);
     expect(resolveParams({ weather: { coldSnapStartDay: 10 } }).ok).toBe(false); // ends after the 14 days
+  });
+});
+
+describe('shard choice', () => {
+  it('from --shard, NOWAN_SHARD, or an Indexed Job index with a count', () => {
+    expect(resolveShard({ shard: '2/4' }, {})).toEqual({ index: 2, count: 4 });
+    expect(resolveShard({}, { NOWAN_SHARD: '3/4' })).toEqual({ index: 3, count: 4 });
+    expect(resolveShard({ shardCount: '4' }, { JOB_COMPLETION_INDEX: '0' })).toEqual({ index: 1, count: 4 }); // 0-based index
+    expect(resolveShard({}, { JOB_COMPLETION_INDEX: '3', NOWAN_SHARD_COUNT: '4' })).toEqual({ index: 4, count: 4 });
+    expect(resolveShard({}, {})).toEqual({ index: 1, count: 1 });
+    expect(() => resolveShard({}, { JOB_COMPLETION_INDEX: '1' })).toThrow(/shard count/);
+    expect(() => resolveShard({}, { JOB_COMPLETION_INDEX: '4', NOWAN_SHARD_COUNT: '4' })).toThrow(/1 <= i <= n/);
   });
 });
 
@@ -104,5 +124,34 @@ describe('one meter through the firmware', () => {
     expect(Math.max(...perDay.values())).toBe(4);
     const visitedNotVulnerable = [...visits.keys()].filter((i) => !sites[i]!.vulnerable).length;
     if (visitedNotVulnerable > 0) expect(sites.filter((s) => s.wan === 'none' && s.vulnerable).every((s) => visits.has(s.index))).toBe(true);
+  });
+});
+
+describe('whole studies', () => {
+  const p = params({ meters: 32 });
+
+  it('a run is deterministic for its seed, whatever the number of workers', async () => {
+    const [a, b] = [tmp(), tmp()];
+    await runStudy(p, { out: a, workers: 0 });
+    await runStudy(p, { out: b, workers: 2 });
+    for (const f of ['meters.jsonl', 'figures.json', 'report.md', 'report.html', 'off-supply.svg']) expect(readFileSync(join(b, f), 'utf8')).toBe(readFileSync(join(a, f), 'utf8'));
+    const lines = readFileSync(join(a, 'meters.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).i)).toEqual(Array.from({ length: 32 }, (_, i) => i));
+    const figures = JSON.parse(readFileSync(join(a, 'figures.json'), 'utf8'));
+    expect(figures.params).toEqual(p);
+    expect(figures.figures.without.siteVisitsNeeded).toBe(lines.map((l) => JSON.parse(l)).filter((r) => r.wan === 'none').length);
+  });
+
+  it('4 shards merged give exactly the figures of one run', async () => {
+    const whole = tmp();
+    const one = await runStudy(p, { out: whole, workers: 0 });
+    const dirs = [1, 2, 3, 4].map(() => tmp());
+    for (const [k, dir] of dirs.entries()) await runStudy(p, { out: dir, workers: 0, shard: { index: k + 1, count: 4 } });
+    const merged = tmp();
+    const m = await mergeStudies([dirs[2]!, dirs[0]!, dirs[3]!, dirs[1]!], merged);
+    expect(m).toEqual(one);
+    expect(readFileSync(join(merged, 'figures.json'), 'utf8')).toBe(readFileSync(join(whole, 'figures.json'), 'utf8'));
+    await expect(mergeStudies(dirs.slice(0, 3), tmp())).rejects.toThrow('shards missing: 4/4');
+    await expect(mergeStudies([dirs[0]!, dirs[0]!, dirs[1]!, dirs[2]!], tmp())).rejects.toThrow('a shard is given twice');
   });
 });
