@@ -14,7 +14,7 @@ import { areaTable, buildReport, jsonReport, junitXml, suiteLine, type Report } 
 import { DutUnavailable, runVectors } from '../conformance/runner.js';
 import { parseTarget } from '../conformance/targets.js';
 import { filterVectors, parseShard, readSuiteFiles, shardVectors, vectorsOf } from '../conformance/vectors.js';
-import { assertWritable, readJsonFile, writeFileAtomic } from './files.js';
+import { assertWritable, readJsonFile, summaryStream, writeOutput } from './files.js';
 import { NOWAN_VERSION, VECTOR_ROOT } from '../conformance/suite.js';
 
 export { VECTOR_ROOT };
@@ -48,13 +48,13 @@ function checkOutputs(o: Outputs): void {
   const given = Object.entries(o).filter(([, p]) => p !== undefined) as [string, string][];
   for (const [option, path] of given) assertWritable(path, `--${option}`);
   const paths = given.map(([, p]) => p);
-  if (new Set(paths).size !== paths.length) throw new Error('--junit, --json and --report must be different files');
+  if (new Set(paths).size !== paths.length) throw new Error('--junit, --json and --report must be different files (and at most one of them -, standard output)');
 }
 
 function writeOutputs(report: Report, o: Outputs): void {
-  if (o.junit) writeFileAtomic(o.junit, junitXml(report));
-  if (o.json) writeFileAtomic(o.json, jsonReport(report));
-  if (o.report) writeFileAtomic(o.report, extname(o.report).toLowerCase() === '.html' ? certificateHtml(report) : certificateMarkdown(report));
+  if (o.junit) writeOutput(o.junit, junitXml(report));
+  if (o.json) writeOutput(o.json, jsonReport(report));
+  if (o.report) writeOutput(o.report, extname(o.report).toLowerCase() === '.html' ? certificateHtml(report) : certificateMarkdown(report));
 }
 
 function summary(report: Report): string {
@@ -122,8 +122,9 @@ async function run(opts: RunFlags): Promise<void> {
     transport: target.transport,
     target: target.target,
   });
-  for (const r of report.results.filter((x) => !x.passed)) process.stdout.write(`FAIL ${r.id} ${r.title}\n${r.failure}\n\n`);
-  process.stdout.write(summary(report));
+  const out = summaryStream(outputs.junit, outputs.json, outputs.report);
+  for (const r of report.results.filter((x) => !x.passed)) out.write(`FAIL ${r.id} ${r.title}\n${r.failure}\n\n`);
+  out.write(summary(report));
   writeOutputs(report, outputs);
   if (!integrity.unmodified && !opts.allowModified) process.exitCode = EXIT.modified;
   else if (report.failed) process.exitCode = EXIT.failed;
@@ -132,7 +133,7 @@ async function run(opts: RunFlags): Promise<void> {
 function merge(files: string[], opts: Outputs): void {
   checkOutputs(opts);
   const report = mergeReports(files.map((name) => ({ name, report: parseReport(readJsonFile(name), name) })));
-  process.stdout.write(summary(report));
+  summaryStream(opts.junit, opts.json, opts.report).write(summary(report));
   writeOutputs(report, opts);
   if (report.suite.status === 'modified') process.exitCode = EXIT.modified;
   else if (report.failed) process.exitCode = EXIT.failed;
@@ -143,8 +144,8 @@ export function conformanceCommand(): Command {
     .option('--target <target>', 'the DUT: a command line speaking JSON Lines (e.g. "nowan adapter"), tcp://HOST:PORT or serial:PATH?baud=N')
     .option('--filter <glob>', 'only vectors whose id matches (comma-separated globs, e.g. "TOK-*,GBCS-*")')
     .option('--shard <i/n>', 'run shard i of n (deterministic split for a CI matrix; merge the JSON reports afterwards)')
-    .option('--junit <file>', 'write JUnit XML')
-    .option('--json <file>', 'write the JSON report (what `conformance merge` reads)')
+    .option('--junit <file>', 'write JUnit XML (- for standard output)')
+    .option('--json <file>', 'write the JSON report, what `conformance merge` reads (- for standard output)')
     .option('--report <file>', 'write a certificate: FILE.html or FILE.md')
     .option('--vectors <dir>', 'vector folder', VECTOR_ROOT)
     .option('--timeout <ms>', 'per-step timeout for a DUT (also the time allowed to connect)', '10000')
@@ -156,8 +157,8 @@ export function conformanceCommand(): Command {
     .command('merge')
     .description('combine the JSON reports of shards 1..n into the report of the unsharded run')
     .argument('<reports...>', 'shard JSON reports')
-    .option('--junit <file>', 'write JUnit XML of the merged run')
-    .option('--json <file>', 'write the merged JSON report')
+    .option('--junit <file>', 'write JUnit XML of the merged run (- for standard output)')
+    .option('--json <file>', 'write the merged JSON report (- for standard output)')
     .option('--report <file>', 'write a certificate: FILE.html or FILE.md')
     .action(merge);
   return command;

@@ -58,7 +58,7 @@ export function envelopeCommand(): Command {
     });
   envelope
     .command('inspect')
-    .description('decode an envelope; with --meter, check its signature and binding')
+    .description('decode an envelope; with --meter, check its signature and binding; exits 1 if it is not an envelope or the meter would refuse it')
     .argument('<jws>', 'the compact JWS')
     .option('--meter <file>', 'meter configuration JSON with supplierSigningPublicKey')
     .action((jws: string, opts: { meter?: string }) => {
@@ -72,7 +72,19 @@ export function envelopeCommand(): Command {
         }
       };
       const header = decode(parts[0]!, 'header');
+      // What the meter checks first (tokens.md section 8 step 1): say which part makes it no envelope,
+      // and exit 1 as for any fault found (README "Exit codes").
+      const h = header as Record<string, unknown>;
+      const notEnvelope = (why: string) => {
+        process.stdout.write(`header    ${JSON.stringify(header)}\nnot a nowan envelope: ${why}\n`);
+        process.exitCode = 1;
+      };
+      if (h === null || typeof h !== 'object' || h.alg !== 'EdDSA' || h.typ !== 'nowan-cmd+jws') {
+        const alg = h && typeof h === 'object' && h.alg === 'none' ? ' (alg "none" is an unsigned JWS: a meter never accepts one)' : '';
+        return notEnvelope(`an envelope's header is {"alg":"EdDSA","typ":"nowan-cmd+jws","kid":"<originatorId>"}${alg}`);
+      }
       const payload = decode(parts[1]!, 'payload');
+      if (payload === null || typeof payload !== 'object' || payload.v !== 1) return notEnvelope('its payload has no "v": 1');
       const lines = [`header    ${JSON.stringify(header)}`, `payload   v ${payload.v}, originator ${payload.originatorId}, device ${payload.deviceId}, counter ${payload.utrnCounter}`];
       for (const [i, c] of (Array.isArray(payload.commands) ? payload.commands : []).entries()) lines.push(`  [${i}] ${JSON.stringify(c)}`);
       if (opts.meter) {
@@ -82,6 +94,7 @@ export function envelopeCommand(): Command {
         lines.push(`signature ${key === null ? 'no key configured' : ok ? 'OK' : 'WRONG'}`);
         const bound = String(payload.originatorId).toUpperCase() === meter.keys.originatorId && String(payload.deviceId).toUpperCase() === meter.keys.deviceId;
         lines.push(`meter     ${bound ? 'this meter' : 'another meter'}`);
+        if (!ok || !bound) process.exitCode = 1;
       }
       process.stdout.write(lines.join('\n') + '\n');
     });

@@ -52,8 +52,23 @@ export function writeFileAtomic(path: string, text: string, mode = 0o644): void 
   }
 }
 
+/** An output path of `-` means standard output, as in most command-line tools. */
+export const STDOUT = '-';
+
+/** Write an output: to standard output for `-`, else to the file, replaced atomically. */
+export function writeOutput(path: string, text: string): void {
+  if (path === STDOUT) process.stdout.write(text);
+  else writeFileAtomic(path, text);
+}
+
+/** Where a command's own summary goes: standard error when an output already took standard output. */
+export function summaryStream(...outputs: (string | undefined)[]): NodeJS.WriteStream {
+  return outputs.includes(STDOUT) ? process.stderr : process.stdout;
+}
+
 /** Throw a clear error now, before any work, if `path` could not be written later. */
 export function assertWritable(path: string, option: string): void {
+  if (path === STDOUT) return;
   const full = resolve(path);
   const dir = dirname(full);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${option} ${path}: folder ${dir} does not exist`);

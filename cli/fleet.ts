@@ -1,12 +1,11 @@
 // `nowan fleet`: many meters over worker threads; shards and merge for many machines.
 import { availableParallelism } from 'node:os';
-import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseShard } from '../conformance/vectors.js';
 import { formatPounds } from '../firmware/money.js';
 import { addTotals, emptyTotals, shardIndices, type FleetTotals } from '../sim/fleet.js';
 import { runFleet } from '../sim/fleet-run.js';
-import { readJsonFile } from './files.js';
+import { assertWritable, readJsonFile, summaryStream, writeOutput } from './files.js';
 
 /** A whole number 1..max: the bounds keep a mistyped flag from exhausting memory or running for years. */
 const upTo = (max: number) => (v: string) => {
@@ -44,8 +43,9 @@ export function fleetCommand(): Command {
     .option('--workers <n>', 'worker threads, 1..256', upTo(256), Math.max(1, availableParallelism()))
     .option('--seed <n>', 'fleet seed, 1..4,294,967,295', upTo(2 ** 32 - 1), 1)
     .option('--shard <i/n>', 'run shard i of n (every n-th meter), for a CI matrix or batch scheduler')
-    .option('--json <file>', 'write the (partial) summary as JSON for `nowan fleet merge`')
+    .option('--json <file>', 'write the (partial) summary as JSON for `nowan fleet merge` (- for standard output)')
     .action(async (opts: { meters: number; days: number; workers: number; seed: number; shard?: string; json?: string }) => {
+      if (opts.json) assertWritable(opts.json, '--json');
       const shard = opts.shard ? parseShard(opts.shard) : { index: 1, count: 1 };
       const indices = shardIndices(opts.meters, shard);
       const tty = process.stderr.isTTY;
@@ -55,10 +55,10 @@ export function fleetCommand(): Command {
       });
       if (tty) process.stderr.write('\n');
       const seconds = (performance.now() - started) / 1000;
-      process.stdout.write(`${report(totals, opts.days)}\n  ${(totals.meterDays / 365 / seconds).toFixed(1)} meter-years/s on ${opts.workers} worker(s)\n`);
+      summaryStream(opts.json).write(`${report(totals, opts.days)}\n  ${(totals.meterDays / 365 / seconds).toFixed(1)} meter-years/s on ${opts.workers} worker(s)\n`);
       if (opts.json) {
         const partial: Partial = { format: 'nowan-fleet/1', meters: opts.meters, days: opts.days, seed: opts.seed, shard, totals };
-        writeFileSync(opts.json, JSON.stringify(partial, null, 2) + '\n');
+        writeOutput(opts.json, JSON.stringify(partial, null, 2) + '\n');
       }
     });
   fleet

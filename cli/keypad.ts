@@ -32,16 +32,14 @@ export function keypadCommand(): Command {
     .addOption(new Option('--fuel <fuel>', 'fuel of a new meter').choices(['electricity', 'gas']).default('electricity'))
     .addHelpText('after', KEY_HELP)
     .action(async (opts: { meter?: string; new?: boolean; keys?: string; config?: string; fuel: 'electricity' | 'gas' }) => {
-      if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        process.stderr.write(
-          'nowan keypad needs an interactive terminal (stdin is not a TTY).\n' +
-            'For scripts use `nowan adapter` (JSON Lines, conformance.md) or `nowan token inspect`.\n',
-        );
-        process.exit(2);
-      }
+      // Files first, so a bad --keys or --config is reported even where no terminal is attached.
       const keys = opts.keys ? loadKeySet(opts.keys) : demoKeys();
       const now = Math.floor(Date.now() / 60_000) * 60; // the shell, not the firmware, picks a start time
-      const fresh = () => (opts.config ? loadMeterFile(opts.config, now) : demoMeter(keys, now, opts.fuel));
+      const configured = opts.config ? loadMeterFile(opts.config, now) : null;
+      const fresh = () => configured ?? demoMeter(keys, now, opts.fuel);
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        throw new Error('keypad needs an interactive terminal (stdin is not a TTY); for scripts use `nowan adapter` (JSON Lines, conformance.md) or `nowan token inspect`');
+      }
       // With --meter every input is journaled and every accepted token is durable before it shows.
       const store = opts.meter ? new MeterStore(opts.meter) : null;
       const meter = store ? (opts.new ? store.create(fresh()) : store.open(fresh)) : startMeter(fresh());

@@ -32,11 +32,25 @@ for (const [name, [summary, load]] of Object.entries(COMMANDS)) {
   program.addCommand(name === named ? (await load()).description(summary) : new Command(name).description(summary));
 }
 
-program.exitOverride();
+/**
+ * The same conventions on every command, however deep: a usage error names the help to read, and
+ * reaches the exit code below instead of commander's own exit.
+ */
+function conventions(cmd: Command, path: string): void {
+  cmd.exitOverride().showHelpAfterError(`(run \`${path} --help\` for usage)`);
+  for (const sub of cmd.commands) conventions(sub, `${path} ${sub.name()}`);
+}
+conventions(program, 'nowan');
+
+// Exit codes (README "Exit codes"): 0 done; 1 the command ran and found a fault (a wrong check digit
+// or MAC, a failed vector); 2 it could not do what was asked (a usage error, a bad or missing file,
+// a refused request); conformance adds 3 (device under test unavailable) and 4 (modified suite).
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) process.exit(e.exitCode);
+  // --help and --version exit 0; every other commander exit (a usage error, help shown because a
+  // command was missing) is a usage error.
+  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
   process.stderr.write(`nowan: ${(e as Error).message}\n`);
   process.exit(2);
 }

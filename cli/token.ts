@@ -130,7 +130,7 @@ export function tokenCommand(): Command {
 
   token
     .command('inspect')
-    .description('explain a token: check digits per block, family, fields, counter, and with --meter or --keys whether the MAC verifies')
+    .description('explain a token: check digits per block, family, fields, counter, and with --meter or --keys whether the MAC verifies; exits 1 if the meter would refuse it')
     .argument('<digits...>', 'the token (groups separated by spaces are fine)')
     .option('--meter <file>', 'meter configuration JSON (conformance.md section 3) with its keys and counter cache')
     .option('--keys <file>', "key-set JSON file (keys/README.md): check the MAC with the supplier's keys")
@@ -140,11 +140,15 @@ export function tokenCommand(): Command {
       const meter = opts.meter ? loadMeterFile(opts.meter) : opts.keys ? meterForKeySet(loadKeySet(opts.keys)) : undefined;
       const r = inspectToken(parts.join(' '), meter);
       if (typeof r === 'string') throw new Error(r);
+      // Exit 1 when the meter would refuse what was inspected (README "Exit codes"), so scripts can test it.
+      const wrongLength = r.family === 'unknown';
+      const refused = wrongLength || r.blocks.some((b) => !b.ok) || r.formatError !== undefined || r.mac === 'WRONG' || (r.counterVerdict ?? 'fresh') !== 'fresh';
+      if (refused) process.exitCode = 1;
       if (opts.json) {
         process.stdout.write(JSON.stringify(r, null, 2) + '\n');
         return;
       }
-      const lines = [`token     ${groupDigits(r.digits)} (${r.digits.length} digits)`, `family    ${r.family}`];
+      const lines = [`token     ${groupDigits(r.digits)} (${r.digits.length} digits${wrongLength ? '; a token has 20, 40 or 60' : ''})`, `family    ${r.family}`];
       for (const b of r.blocks) lines.push(`block ${b.block}   check digit ${b.checkDigit} ${b.ok ? 'OK' : `WRONG (expected ${b.expected})`}`);
       if (r.formatError) lines.push(`format    FormatError: ${r.formatError}`);
       if (r.command) lines.push(`command   ${r.command}`);

@@ -1,19 +1,63 @@
-// The CLI as a process, as a user meets it: exit codes, messages, bounds.
-import { spawnSync } from 'node:child_process';
+// The CLI as a process, as a user meets it: exit codes (README "Exit codes"), messages, bounds, `-`.
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 /** Process-spawning tests get room for a loaded 2-core machine. */
 const SPAWN_TIMEOUT = 120_000;
 
-function nowan(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function nowan(args: string[]): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status, signal) => done({ status, signal, stdout, stderr }));
+  });
 }
 
-describe('bounds on numbers', () => {
-  it('fleet --meters far too large is a usage error, not a crash', () => {
-    const r = nowan(['fleet', '--meters', '99999999999999999999']);
-    expect(r.status).not.toBe(0);
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+describe.concurrent('the CLI as a process', () => {
+  it('fleet --meters far too large is a usage error (2), not a crash', async () => {
+    const r = await nowan(['fleet', '--meters', '99999999999999999999']);
     expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("option '--meters <n>' argument '99999999999999999999' is invalid. a whole number 1..10,000,000");
+    expect(r.stderr).toContain('(run `nowan fleet --help` for usage)');
+  }, SPAWN_TIMEOUT);
+
+  it('a usage error in a nested subcommand exits 2 and names its own help', async () => {
+    const r = await nowan(['token', 'issue', 'TopUp', '--pounds', '5']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("error: required option '--keys <file>' not specified\n(run `nowan token issue --help` for usage)\n");
+  }, SPAWN_TIMEOUT);
+
+  it('token inspect exits 1 on a wrong check digit, and names the expected one', async () => {
+    // The RTDS top-up 7394725241674520163 7 (test/vectors/token-examples.json) with its check digit 8
+    const r = await nowan(['token', 'inspect', '73947252416745201638']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('block 1   check digit 8 WRONG (expected 7)');
+  }, SPAWN_TIMEOUT);
+
+  it('envelope inspect on an alg "none" JWS says why it is no envelope, and exits 1', async () => {
+    const r = await nowan(['envelope', 'inspect', `${b64({ alg: 'none' })}.${b64({ v: 1 })}.`]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('not a nowan envelope');
+    expect(r.stdout).toContain('alg "none" is an unsigned JWS');
+    expect(r.stdout).not.toContain('undefined');
+  }, SPAWN_TIMEOUT);
+
+  it('--json - writes the JSON to standard output and the summary to standard error', async () => {
+    const r = await nowan(['fleet', '--meters', '2', '--days', '1', '--workers', '1', '--json', '-']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'nowan-fleet/1', meters: 2, days: 1 });
+    expect(r.stderr).toContain('meters 2, 1 days each');
+  }, SPAWN_TIMEOUT);
+
+  it('a file that is not JSON is named in the error, and exits 2', async () => {
+    const r = await nowan(['token', 'inspect', '73947252416745201637', '--meter', 'README.md']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^nowan: README\.md: not valid JSON \(/);
   }, SPAWN_TIMEOUT);
 });
