@@ -28,22 +28,24 @@ export function energyCost(priceMpPerKwh: number, energyJ: number, remainder: nu
 }
 
 /**
- * The fewest whole seconds at constant `watts` and `price` after which at least `neededMp` have been
- * charged, given the carried remainder: the smallest k with remainder + price*watts*k >= neededMp*3.6e6.
+ * The fewest whole seconds at constant `watts` and `price` (both positive) after which at least
+ * `neededMp` have been charged, given the carried remainder: the smallest k with
+ * remainder + price*watts*k >= neededMp*3.6e6.
  */
 export function secondsUntilCharged(neededMp: number, priceMpPerKwh: number, watts: number, remainder: number): number {
   const needN = neededMp * J_PER_KWH - remainder;
   const perSecondN = priceMpPerKwh * watts;
-  if (Number.isSafeInteger(needN + perSecondN) && perSecondN > 0) {
+  if (Number.isSafeInteger(needN)) {
     if (needN <= 0) return 0;
-    // Ceiling division on safe integers; the float quotient may be one off either way.
+    // Ceiling division. The float quotient is correctly rounded, so it is at most one below the true
+    // ceiling and never above it (the ceiling is a safe integer it could round to); q * perSecondN
+    // past 2^53 still rounds to at least needN, so the comparison stays exact in effect.
     let q = Math.floor(needN / perSecondN);
     while (q * perSecondN < needN) q++;
-    while (q > 0 && (q - 1) * perSecondN >= needN) q--;
     return q;
   }
+  // Here needN is past 2^53, so need is positive.
   const need = BigInt(neededMp) * J_PER_KWH_N - BigInt(remainder);
-  if (need <= 0n) return 0;
   const perSecond = BigInt(priceMpPerKwh) * BigInt(watts);
   return Number((need + perSecond - 1n) / perSecond);
 }

@@ -26,6 +26,18 @@ describe('money (prepayment.md 1)', () => {
     );
   });
 
+  it('secondsUntilCharged at the edges: an exact multiple, nothing needed, and past 2^53', () => {
+    // 1,000 mp/kWh x 3,600 W = 3,600,000 mp.J/kWh a second, exactly 1 mp: 1 s, not 2.
+    expect(secondsUntilCharged(1, 1_000, 3_600, 0)).toBe(1);
+    // 5 mp need 18,000,000; a remainder of 3,599,999 leaves 14,400,001 at 3,600,000 a second: 5 s.
+    expect(secondsUntilCharged(5, 1_000, 3_600, 3_599_999)).toBe(5);
+    // Nothing needed: 0 s, even with a remainder carried (0 x 3.6e6 - 5 < 0).
+    expect(secondsUntilCharged(0, 1, 1, 5)).toBe(0);
+    // 2^32 mp x 3.6e6 - 3 = 15,461,882,265,599,997, odd and past 2^53, so a double rounds it to
+    // ...596 (a multiple of 4); at 4 a second the answer is ceil(.../4) = 3,865,470,566,400,000.
+    expect(secondsUntilCharged(2 ** 32, 1, 4, 3)).toBe(3_865_470_566_400_000);
+  });
+
   it('displays pounds truncated toward zero', () => {
     expect(formatPounds(1_234_560)).toBe('£12.34');
     expect(formatPounds(-4)).toBe('£0.00'); // -0.004p truncates to 0p, which has no sign
