@@ -29,7 +29,7 @@ export function takeInstalments(s: MeterState, isMidnight: boolean, isMonday: bo
   s.timeDebt.forEach((debt, i) => {
     const due =
       debt.period === 'hourly' ? onHour : debt.period === 'daily' ? isMidnight : isMidnight && isMonday;
-    if (!due || debt.amount <= 0) return;
+    if (!due) return;
     const capLeft = Math.max(0, s.config.debtRecoveryRateCap - s.debtCapUsedToday);
     const take = Math.min(debt.rate, debt.amount, capLeft);
     if (take <= 0) return;
@@ -47,7 +47,6 @@ export function takeInstalments(s: MeterState, isMidnight: boolean, isMonday: bo
  */
 export function paymentDebtShare(s: MeterState, topUpMp: number, leftMp: number): number {
   const pd = s.paymentDebt;
-  if (pd.amount <= 0) return 0;
   const share = Math.floor((topUpMp * pd.rateBp) / 10_000);
   const capLeft = Math.max(0, s.config.paymentDebtWeeklyCap - pd.recoveredThisWeek);
   return Math.max(0, Math.min(share, pd.amount, capLeft, leftMp));

@@ -91,6 +91,19 @@ describe('time-debt instalments (section 3)', () => {
     expect(readout(d).debtRecovery.map((x: any) => x.time)).toEqual(['2026-06-01T23:00:00Z', '2026-06-02T00:00:00Z', '2026-06-02T01:00:00Z']);
   });
 
+  it('hourly debt is not taken at a boundary that is not on the hour (a TOU switch at 10:30)', () => {
+    const d = device(
+      {
+        meterBalance: 1_000_000,
+        tariff: { standingCharge: 0, touSwitch: [{ enabled: true, daysMask: 127, startMinute: 630, rate: 2 }] },
+        timeDebt: [{ amount: 100_000, rate: 1_000, period: 'hourly' }],
+      },
+      '2026-02-02T09:30:00Z',
+    );
+    d.handle({ op: 'advance', to: '2026-02-02T11:45:00Z' });
+    expect(readout(d).debtRecovery.map((x: any) => x.time)).toEqual(['2026-02-02T10:00:00Z', '2026-02-02T11:00:00Z']);
+  });
+
   it('a daily debt is taken at local midnight only, while an hourly one is taken every hour', () => {
     const d = device(
       {
@@ -221,7 +234,9 @@ describe('payment-based debt at a top-up (section 5 step 2)', () => {
   it('takes the rate of the whole top-up, floored: 1,234,000 x 33 bp = 4,072.2 -> 4,072', () => {
     const d = device({ paymentDebt: { amount: 1_000_000, rateBp: 33 } });
     d.handle({ op: 'token', digits: UTRN_1234P });
-    expect(readout(d).paymentDebt.amount).toBe(1_000_000 - 4_072);
+    const r = readout(d);
+    expect(r.paymentDebt.amount).toBe(1_000_000 - 4_072);
+    expect(completed(r)).toEqual([]); // not at 0 yet
   });
 
   it('the weekly count resets at Monday 00:00 local', () => {

@@ -36,6 +36,10 @@ describe('money (prepayment.md 1)', () => {
     // 2^32 mp x 3.6e6 - 3 = 15,461,882,265,599,997, odd and past 2^53, so a double rounds it to
     // ...596 (a multiple of 4); at 4 a second the answer is ceil(.../4) = 3,865,470,566,400,000.
     expect(secondsUntilCharged(2 ** 32, 1, 4, 3)).toBe(3_865_470_566_400_000);
+    // An exact multiple past 2^53: 2^32 x 3.6e6 / 4 = 3,865,470,566,400,000 s, not one more.
+    expect(secondsUntilCharged(2 ** 32, 1, 4, 0)).toBe(3_865_470_566_400_000);
+    // £36 = 3,600,000 mp at 1 mp a second (1,000 mp/kWh x 3,600 W): 3,600,000 s.
+    expect(secondsUntilCharged(3_600_000, 1_000, 3_600, 0)).toBe(3_600_000);
   });
 
   it('displays pounds truncated toward zero', () => {
@@ -43,6 +47,9 @@ describe('money (prepayment.md 1)', () => {
     expect(formatPounds(-4)).toBe('£0.00'); // -0.004p truncates to 0p, which has no sign
     expect(formatPounds(-999)).toBe('£0.00');
     expect(formatPounds(-1000)).toBe('-£0.01');
+    expect(formatPounds(0)).toBe('£0.00');
+    expect(formatPounds(999)).toBe('£0.00');
+    expect(formatPounds(50_000_000)).toBe('£500.00');
     expect(formatPounds(-150_000)).toBe('-£1.50');
   });
 });
