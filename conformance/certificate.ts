@@ -25,14 +25,15 @@ interface Row {
 
 function facts(r: Report): Row[] {
   const s = r.suite;
-  const selection = [r.selection.filter !== null ? `filter ${r.selection.filter}` : '', r.selection.shard ? `shard ${r.selection.shard.index}/${r.selection.shard.count}` : ''].filter(Boolean).join(', ');
+  const { filter, shard, matched } = r.selection;
+  const run = shard ? `${r.total} (shard ${shard.index}/${shard.count} of the ${matched}${filter !== null ? ` selected by filter ${filter}` : ''})` : filter !== null ? `${r.total} (filter ${filter})` : String(r.total);
   return [
     { label: 'Device under test', value: `${r.dut.name} ${r.dut.version} (protocol ${r.dut.protocol})` },
     { label: 'Connected as', value: `${r.dut.transport}: ${r.dut.target}` },
     { label: 'Suite', value: `nowan vectors ${s.version}, ${s.status === 'unmodified' ? 'published suite, unmodified' : 'MODIFIED'}` },
     { label: 'Manifest SHA-256', value: s.manifestSha256 ?? 'none (manifest.json missing)' },
     { label: 'Signature', value: s.signature === 'valid' ? 'valid (Ed25519, vectors/signing-key.pub)' : s.signature.toUpperCase() },
-    { label: 'Vectors run', value: `${r.total}${selection ? ` (${selection}, of ${r.selection.matched} selected by the filter)` : ''}` },
+    { label: 'Vectors run', value: run },
     { label: 'Date', value: `${r.startedAt} to ${r.endedAt} (UTC)` },
     { label: 'Runner', value: `nowan ${r.nowanVersion}` },
   ];

@@ -123,10 +123,11 @@ export async function runVectors(vectors: Vector[], options: RunOptions): Promis
 type Base = Pick<VectorResult, 'id' | 'title' | 'file' | 'startedAt' | 'durationMs'>;
 
 async function runOne(v: Vector, target: Target, base: Base): Promise<VectorResult> {
-  const reset = { op: 'reset', meter: v.meter, time: v.time };
-  const resetReply = await target.send(reset);
+  const resetReply = await target.send({ op: 'reset', meter: v.meter, time: v.time });
   const rm = firstMismatch({ ok: true }, resetReply);
-  if (rm) return { ...base, passed: false, failedStep: -1, mismatch: rm, request: reset, reply: resetReply, failure: describeFailure(-1, reset, rm, resetReply) };
+  // The configuration carries key material: reports name the vector file instead of repeating it.
+  const shown = { op: 'reset', meter: `(the meter of ${v.file})`, time: v.time };
+  if (rm) return { ...base, passed: false, failedStep: -1, mismatch: rm, request: shown, reply: resetReply, failure: describeFailure(-1, shown, rm, resetReply) };
   for (const [i, step] of v.steps.entries()) {
     const { expect, ...request } = step;
     const reply = await target.send(request);

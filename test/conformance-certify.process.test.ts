@@ -167,6 +167,16 @@ describe('DUT handling', () => {
     expect(started.filter(alive)).toEqual([]);
   }, 120_000);
 
+  it('a refused reset fails the vector without repeating its key material in the reports', async () => {
+    const hello = JSON.stringify({ ok: true, protocol: 1, name: 'refusing DUT', version: '1' });
+    const target = `read line; echo '${hello}'; while read line; do echo '{"ok":false,"error":{"code":"badConfig","message":"no"}}'; done`;
+    const r = await nowan(['conformance', '--filter', 'TOK-001', '--json', join(dir, 'r.json'), '--report', join(dir, 'c.md'), '--target', target]);
+    expect(r.code).toBe(1);
+    const [result] = readReport(join(dir, 'r.json')).results;
+    expect(result).toMatchObject({ failedStep: -1, request: { op: 'reset', meter: '(the meter of TOK/TOK-001.json)' }, mismatch: { path: 'ok', expected: true, actual: false } });
+    for (const text of [r.out, readFileSync(join(dir, 'r.json'), 'utf8'), readFileSync(join(dir, 'c.md'), 'utf8')]) expect(text).not.toMatch(/sharedSecret|PRIVATE KEY/);
+  }, 120_000);
+
   it('a DUT that speaks another protocol is refused', async () => {
     const r = await conformance('--target', tsx('scripts/faulty-dut.ts --fault protocol-2'), '--timeout', '60000');
     expect(r.code).toBe(3);
