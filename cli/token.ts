@@ -11,6 +11,7 @@ import { issueCommandToken } from '../firmware/tokens/nowan.js';
 import { partyOf } from '../firmware/tokens/party.js';
 import { MAX_COUNTER, withNewCounter, type CounterRequest } from './counter-history.js';
 import { loadKeySet, meterConfigFor, type KeySet } from './keyset.js';
+import { FIELD_HELP, kebab } from './field-help.js';
 import { readJsonFile } from './files.js';
 
 function integer(value: string): number {
@@ -46,7 +47,7 @@ function tokenMaker(cmd: CommandName | 'TopUp', keys: KeySet, opts: Record<strin
   if (cmd === 'TopUp') {
     if ((opts.pence === undefined) === (opts.pounds === undefined)) throw new Error('TopUp needs exactly one of --pence or --pounds');
     const extra = FIELD_NAMES.filter((f) => opts[f] !== undefined);
-    if (extra.length) throw new Error(`TopUp takes no ${extra.map((f) => `--${f}`).join(', ')}`);
+    if (extra.length) throw new Error(`TopUp takes no ${extra.map((f) => `--${kebab(f)}`).join(', ')}`);
     const valueClass = opts.pence !== undefined ? 'pennies' : 'pounds';
     const value = (opts.pence ?? opts.pounds) as number;
     if (value > 8191) throw new Error(`--${opts.pence !== undefined ? 'pence' : 'pounds'} must be 0..8191`);
@@ -59,13 +60,13 @@ function tokenMaker(cmd: CommandName | 'TopUp', keys: KeySet, opts: Record<strin
   const spec = COMMAND_BY_NAME.get(cmd)!;
   const fields: Record<string, number> = {};
   for (const [f, bits] of spec.fields) {
-    if (opts[f] === undefined) throw new Error(`${cmd} needs --${f}`);
+    if (opts[f] === undefined) throw new Error(`${cmd} needs --${kebab(f)}`);
     const v = opts[f] as number;
-    if (v >= 2 ** bits) throw new Error(`--${f} must be 0..${2 ** bits - 1}`);
+    if (v >= 2 ** bits) throw new Error(`--${kebab(f)} must be 0..${2 ** bits - 1}`);
     fields[f] = v;
   }
   const extra = FIELD_NAMES.filter((f) => opts[f] !== undefined && !(f in fields));
-  if (extra.length) throw new Error(`${cmd} takes no ${extra.map((f) => `--${f}`).join(', ')}`);
+  if (extra.length) throw new Error(`${cmd} takes no ${extra.map((f) => `--${kebab(f)}`).join(', ')}`);
   const problem = fieldError({ name: spec.name, fields } as TokenCommand);
   if (problem) throw new Error(`${cmd}: ${problem}`);
   return (counter) => {
@@ -117,7 +118,11 @@ export function tokenCommand(): Command {
     .option('--init-counters', "start this key set's counter history if it has none (only for a key set that has never issued)")
     .option('--pence <n>', 'TopUp: amount in pence (0..8191)', integer)
     .option('--pounds <n>', 'TopUp: amount in pounds (0..8191)', integer);
-  for (const f of FIELD_NAMES) issue.addOption(new Option(`--${f} <n>`, 'command field (tokens.md table 6)').argParser(integer));
+  for (const f of FIELD_NAMES) {
+    issue.addOption(new Option(`--${kebab(f)} <n>`, FIELD_HELP[f] ?? 'command field (tokens.md table 6)').argParser(integer));
+    // The table's own camelCase name still works, unlisted.
+    if (kebab(f) !== f) issue.addOption(new Option(`--${f} <n>`).argParser(integer).hideHelp());
+  }
   issue.option('--json', 'print the command, fields, counter, token, AAD and tag as JSON (never the key)');
   issue.action((name: string, opts: Record<string, unknown>) => {
     const cmd = resolveName(name);

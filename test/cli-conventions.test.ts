@@ -1,6 +1,16 @@
 // The CLI as a process, as a user meets it: exit codes (README "Exit codes"), messages, bounds, `-`.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { initCounterHistory } from '../cli/counter-history.js';
+import { kebab } from '../cli/field-help.js';
+import { loadKeySet } from '../cli/keyset.js';
+import { tokenCommand } from '../cli/token.js';
+import { COMMANDS } from '../firmware/tokens/command-table.js';
+import { RTDS } from './helpers.js';
+import { runCli } from './support/cli-run.js';
 
 /** Process-spawning tests get room for a loaded 2-core machine. */
 const SPAWN_TIMEOUT = 120_000;
@@ -60,4 +70,36 @@ describe.concurrent('the CLI as a process', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^nowan: README\.md: not valid JSON \(/);
   }, SPAWN_TIMEOUT);
+});
+
+describe('token issue flags', () => {
+  const issue = tokenCommand().commands.find((c) => c.name() === 'issue')!;
+  const byFlag = new Map(issue.options.map((o) => [o.long!, o]));
+  const fieldNames = [...new Set(COMMANDS.flatMap((c) => c.fields.map(([f]) => f)))];
+
+  it('every command field is a kebab-case flag whose help says its unit or meaning and its range', () => {
+    for (const f of fieldNames) {
+      const option = byFlag.get(`--${kebab(f)}`)!;
+      expect(option.hidden, f).toBe(false);
+      expect(option.description, f).toMatch(/\d+\.\.\d+|\b0 [a-z]/); // a range, or the meaning of each value
+    }
+    expect(byFlag.get('--activation-day')!.description).toBe('ChangePrice: days since 2000-01-01 local time, 0..65535; 0 now (with minute 0)');
+  });
+
+  it('the camelCase table names stay as unlisted aliases of the same field', () => {
+    for (const f of fieldNames.filter((n) => kebab(n) !== n)) {
+      expect(byFlag.get(`--${f}`)!.hidden, f).toBe(true);
+      expect(byFlag.get(`--${f}`)!.attributeName()).toBe(byFlag.get(`--${kebab(f)}`)!.attributeName());
+    }
+  });
+
+  it('issues with kebab-case fields', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nowan-kebab-')), 'keyset.json');
+    writeFileSync(path, JSON.stringify({ ...RTDS, counterFile: 'keyset.counters.json' }));
+    initCounterHistory(loadKeySet(path));
+    const args = ['issue', 'ChangePrice', '--element', '0', '--price', '30000', '--activation-day', '0', '--activation-minute', '0', '--counter', 'next', '--keys', path, '--json'];
+    const { stdout, error } = await runCli(tokenCommand, args);
+    expect(error).toBeNull();
+    expect(JSON.parse(stdout).fields).toEqual({ element: 0, price: 30000, activationDay: 0, activationMinute: 0 });
+  });
 });
