@@ -1,25 +1,17 @@
-// The built-in demo meter of `npm start` and its ready tokens (TEST KEYS, keys/demo-keyset.json).
-import { commission } from '../firmware/configure.js';
+// The demo meter's key set and its ready tokens (TEST KEYS, keys/demo-keyset.json); the meter itself
+// is keypad-sim/demo.ts.
 import type { MeterState } from '../firmware/state.js';
 import { groupDigits } from '../firmware/tokens/digits.js';
 import { highestCounter } from '../firmware/tokens/counter-cache.js';
 import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import { issueCommandToken } from '../firmware/tokens/nowan.js';
-import { loadKeySet, meterConfigFor, type KeySet } from './keyset.js';
+import { loadKeySet, type KeySet } from './keyset.js';
 import { DEMO_KEYSET } from './paths.js';
 
 export { DEMO_KEYSET };
 
 export function demoKeys(): KeySet {
   return loadKeySet(DEMO_KEYSET);
-}
-
-/** A fresh demo meter: the demo keys, £5.00 of credit, 500 W of load. */
-export function demoMeter(keys: KeySet, time: number, fuel: 'electricity' | 'gas' = 'electricity'): MeterState {
-  const made = commission({ ...meterConfigFor(keys), fuel, meterBalance: 500_000 }, time);
-  if (!made.ok) throw new Error(made.message);
-  made.value.loadW = 500;
-  return made.value;
 }
 
 /** Tokens a new user can type at once: counters just above the meter's highest accepted one (and its floor). */

@@ -1,5 +1,6 @@
 // `nowan envelope issue` and `nowan envelope inspect` (tokens.md section 8).
 import { Command, InvalidArgumentError } from 'commander';
+import QRCode from 'qrcode';
 import { hexToBytes } from '../firmware/tokens/crypto.js';
 import { verifyEd25519 } from '../firmware/tokens/ed25519.js';
 import { MAX_BYTES, MAX_COMMANDS, parseCommand } from '../firmware/tokens/envelope.js';
@@ -34,7 +35,8 @@ export function envelopeCommand(): Command {
     })
     .requiredOption('--command <json>', 'a command, repeatable: {"name":"TopUp","amountPence":500}, {"name":"ChangePrice","element":0,...}', command)
     .option('--init-counters', "start this key set's counter history if it has none (only for a key set that has never issued)")
-    .action((opts: { keys: string; counter: CounterRequest; command: EnvelopeCommand[]; initCounters?: boolean }) => {
+    .option('--qr', 'also print the envelope as a QR code in the terminal, for a PPMID or phone to read')
+    .action(async (opts: { keys: string; counter: CounterRequest; command: EnvelopeCommand[]; initCounters?: boolean; qr?: boolean }) => {
       const keys = loadKeySet(opts.keys);
       if (!keys.signingPrivateKey) throw new Error(`${opts.keys}: no supplierSigningPrivateKey`);
       const signingKey = keys.signingPrivateKey;
@@ -55,6 +57,7 @@ export function envelopeCommand(): Command {
         { init: opts.initCounters === true },
       );
       process.stdout.write(made + '\n');
+      if (opts.qr) process.stdout.write(await QRCode.toString(made, { type: 'terminal', small: true, errorCorrectionLevel: 'L' }));
     });
   envelope
     .command('inspect')

@@ -4,8 +4,9 @@ import { Command, Option } from 'commander';
 import { startMeter } from '../firmware/device.js';
 import type { MeterState } from '../firmware/state.js';
 import { Session } from '../keypad-sim/session.js';
-import { demoKeys, demoMeter, demoTokens } from './demo.js';
-import { loadKeySet } from './keyset.js';
+import { demoMeter } from '../keypad-sim/demo.js';
+import { demoKeys, demoTokens } from './demo.js';
+import { loadKeySet, meterConfigFor } from './keyset.js';
 import { DurableMeter, MeterStore } from './store/meter-store.js';
 import { loadMeterFile } from './token.js';
 
@@ -36,7 +37,7 @@ export function keypadCommand(): Command {
       const keys = opts.keys ? loadKeySet(opts.keys) : demoKeys();
       const now = Math.floor(Date.now() / 60_000) * 60; // the shell, not the firmware, picks a start time
       const configured = opts.config ? loadMeterFile(opts.config, now) : null;
-      const fresh = () => configured ?? demoMeter(keys, now, opts.fuel);
+      const fresh = () => configured ?? demoMeter(meterConfigFor(keys), now, opts.fuel);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new Error('keypad needs an interactive terminal (stdin is not a TTY); for scripts use `nowan adapter` (JSON Lines, conformance.md) or `nowan token inspect`');
       }

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, readonly [string, () => Promise<Command>]> = {
   run: ['run a scenario (a meter and a timeline of load, tokens, buttons and power cuts)', async () => (await import('./run.js')).runCommand()],
   fleet: ['simulate N independent meters with varied households over worker threads', async () => (await import('./fleet.js')).fleetCommand()],
   study: ['fleet studies: what MP094 keypad commands are worth (no-WAN, merge)', async () => (await import('./study.js')).studyCommand()],
+  web: ['the meter in a web page: serve dist-web/ (npm run build:web) and print its URL', async () => (await import('./web.js')).webCommand()],
 };
 
 const program = new Command('nowan')

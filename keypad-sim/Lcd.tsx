@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { statusLines } from '../firmware/display.js';
 import type { MeterState } from '../firmware/state.js';
-import { isLocked } from '../firmware/tokens/lockout.js';
 import { entryLines } from './format.js';
 import type { Palette } from './palette.js';
+import { lockWords } from './words.js';
 
 /** Columns of the LCD box: six lettered groups (47) after `> `, padding and border. */
 export const LCD_WIDTH = 53;
@@ -13,8 +13,7 @@ export const LCD_WIDTH = 53;
  * down), and the token being typed.
  */
 export function Lcd({ meter, notice, palette }: { meter: MeterState; notice: string; palette: Palette }) {
-  const locked = isLocked(meter.keypad, meter.time) ? `KEY LOCKED ${Math.max(1, Math.ceil((meter.keypad.lockedUntil! - meter.time) / 60))} MIN` : '';
-  const words = notice || locked;
+  const words = notice || lockWords(meter);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={palette.lcdFrame} paddingX={1} width={LCD_WIDTH} flexShrink={0}>
       <Text dimColor wrap="truncate">

@@ -3,6 +3,7 @@
 import type { Reply } from '../firmware/meter.js';
 import type { EventName } from '../firmware/events.js';
 import type { MeterState } from '../firmware/state.js';
+import { isLocked } from '../firmware/tokens/lockout.js';
 
 /** The event log in plain words (prepayment.md section 7 names the events; these say what happened). */
 export const EVENT_WORDS: Record<EventName, string> = {
@@ -24,6 +25,11 @@ export const EVENT_WORDS: Record<EventName, string> = {
 
 export function eventWords(name: string): string {
   return (EVENT_WORDS as Record<string, string>)[name] ?? name;
+}
+
+/** The keypad lock counting down in whole minutes (at least 1), or '' when the keypad is not locked. */
+export function lockWords(meter: MeterState): string {
+  return isLocked(meter.keypad, meter.time) ? `KEY LOCKED ${Math.max(1, Math.ceil((meter.keypad.lockedUntil! - meter.time) / 60))} MIN` : '';
 }
 
 /** What the meter shows after button A (emergency credit) or B (enable supply). */

@@ -1,6 +1,7 @@
 // A meter kept on disk so that a crash at any instant leaves either the old or the new state:
-// - the state file is the persisted xstate snapshot with a SHA-256 checksum and the number of the last
-//   journal record it includes, replaced atomically (temporary file, fsync, rename, fsync directory);
+// - the state file (state-file.ts) is the persisted xstate snapshot with a SHA-256 checksum and the
+//   number of the last journal record it includes, replaced atomically (temporary file, fsync,
+//   rename, fsync directory);
 // - every input is first appended to the journal and fsynced (write-ahead), before it is applied, so
 //   an `Accepted` shown is durable and a crash mid-input leaves the state before or after it;
 // - on start the journal records after the state file's number are replayed in order; the model is
@@ -12,32 +13,14 @@ import type { Reply } from '../../firmware/meter.js';
 import type { MeterEvent } from '../../firmware/meter.machine.js';
 import type { MeterState } from '../../firmware/state.js';
 import { nodeDisk, replaceAtomically, type Disk } from './disk.js';
+import { parseStateText, StateFileError, stateText } from './state-file.js';
 
-const FORMAT = 'nowan-meter-state/2';
+export { StateFileError };
+
 /** Checkpoint when the journal grows past this many records, to bound replay. */
 const JOURNAL_LIMIT = 500;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-export class StateFileError extends Error {}
-
-function parseState(text: string, path: string): { seq: number; snapshot: unknown } {
-  let doc: { format?: unknown; seq?: unknown; sha256?: unknown; snapshot?: unknown };
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw new StateFileError(`${path}: not valid JSON (truncated or corrupt); the file was left as it is`);
-  }
-  if (doc.format !== FORMAT) throw new StateFileError(`${path}: not a nowan meter state file (format ${JSON.stringify(doc.format)})`);
-  const body = JSON.stringify({ seq: doc.seq, snapshot: doc.snapshot });
-  if (doc.sha256 !== sha256(body) || typeof doc.seq !== 'number') throw new StateFileError(`${path}: checksum mismatch (corrupt); the file was left as it is`);
-  return { seq: doc.seq, snapshot: doc.snapshot };
-}
-
-function stateText(seq: number, actor: MeterActor): string {
-  const snapshot = actor.getPersistedSnapshot();
-  return JSON.stringify({ format: FORMAT, seq, sha256: sha256(JSON.stringify({ seq, snapshot })), snapshot }) + '\n';
-}
 
 interface JournalRecord {
   seq: number;
@@ -113,7 +96,7 @@ export class MeterStore {
   load(): DurableMeter {
     const text = this.disk.read(this.path);
     if (text === null) throw new StateFileError(`${this.path}: no such state file`);
-    const { seq, snapshot } = parseState(text, this.path);
+    const { seq, snapshot } = parseStateText(text, this.path, sha256);
     const actor = restoreMeter(snapshot);
     let last = seq;
     for (const r of parseJournal(this.disk.read(this.journalPath))) {
@@ -141,7 +124,7 @@ export class MeterStore {
   }
 
   writeState(seq: number, actor: MeterActor): void {
-    replaceAtomically(this.disk, this.path, stateText(seq, actor));
+    replaceAtomically(this.disk, this.path, stateText(seq, actor.getPersistedSnapshot(), sha256));
   }
 
   appendJournal(record: JournalRecord): void {
