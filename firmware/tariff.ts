@@ -68,10 +68,10 @@ export function setPrice(tariff: Tariff, element: number, price: number): void {
 
 /** Apply the pending changes due at or before now, in `at` then element order (clarifications 21). */
 export function applyDuePrices(s: MeterState): void {
+  // pending is kept in that order (schedulePrice, and reset.meter), so the due ones are in it too.
   const due = s.tariff.pending.filter((p) => p.at <= s.time);
   if (due.length === 0) return;
   s.tariff.pending = s.tariff.pending.filter((p) => p.at > s.time);
-  due.sort((a, b) => a.at - b.at || a.element - b.element);
   for (const p of due) setPrice(s.tariff, p.element, p.price);
 }
 

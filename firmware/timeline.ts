@@ -18,7 +18,6 @@ function importing(s: MeterState): boolean {
 
 /** Import `energyJ` now at the active price (a `consume`, or a stretch of constant load). */
 export function importEnergy(s: MeterState, energyJ: number): void {
-  if (energyJ <= 0) return;
   s.energy.importJ += energyJ;
   if (s.paymentMode !== 'prepayment') return;
   const cost = energyCost(activePrice(s.tariff, s.time), energyJ, s.energy.costRemainder);
@@ -28,7 +27,7 @@ export function importEnergy(s: MeterState, energyJ: number): void {
 
 /** Run the current load for `seconds`, ending at `endTime` (the charge is stamped there). */
 function runLoad(s: MeterState, seconds: number, endTime: number): void {
-  if (seconds <= 0 || !importing(s)) {
+  if (!importing(s)) {
     s.time = endTime;
     return;
   }
@@ -52,9 +51,8 @@ export function nextBoundary(s: MeterState): number {
   for (const until of [s.han.joinWindow?.until, s.keypad.lockedUntil, s.ppmid.lockedUntil]) {
     if (until != null && until > t) next = Math.min(next, until);
   }
-  if (s.keypad.buffer !== '' && s.keypad.lastKeyAt !== null) {
-    next = Math.min(next, Math.max(t + 1, s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S));
-  }
+  // lastKeyAt is set exactly while the buffer holds digits, and cleared at the timeout instant.
+  if (s.keypad.lastKeyAt !== null) next = Math.min(next, s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S);
   return next;
 }
 
@@ -80,7 +78,6 @@ function chargeToNextCrossing(s: MeterState): number {
 function nextCrossing(s: MeterState, limit: number): number | null {
   if (!importing(s) || s.paymentMode !== 'prepayment') return null;
   const need = chargeToNextCrossing(s);
-  if (!Number.isFinite(need)) return null;
   const price = activePrice(s.tariff, s.time);
   if (price <= 0) return null;
   // Cheap test first: if even the whole stretch up to `limit` cannot charge `need`, there is no

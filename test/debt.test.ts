@@ -239,9 +239,9 @@ describe('payment-based debt at a top-up (section 5 step 2)', () => {
     expect(completed(r)).toEqual([]); // not at 0 yet
   });
 
-  it('the weekly count resets at Monday 00:00 local', () => {
-    const d = device({ meterBalance: 1_000_000, paymentDebt: { amount: 5_000_000, rateBp: 1000, recoveredThisWeek: 1_500_000 } }, '2026-02-08T22:00:00Z');
-    d.handle({ op: 'advance', to: '2026-02-08T23:59:59Z' });
+  it('the weekly count resets at Monday 00:00 local, not at other midnights', () => {
+    const d = device({ meterBalance: 1_000_000, paymentDebt: { amount: 5_000_000, rateBp: 1000, recoveredThisWeek: 1_500_000 } }, '2026-02-07T12:00:00Z');
+    d.handle({ op: 'advance', to: '2026-02-08T23:59:59Z' }); // through Saturday and Sunday midnights
     expect(readout(d).paymentDebt.recoveredThisWeek).toBe(1_500_000); // Sunday
     d.handle({ op: 'advance', seconds: 1 });
     expect(readout(d).paymentDebt.recoveredThisWeek).toBe(0); // Monday 9 February 00:00 GMT

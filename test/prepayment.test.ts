@@ -160,6 +160,10 @@ describe('section 3: standing charge and time debts', () => {
     expect(r.timeDebt[0].amount).toBe(50_000);
     expect(r.energy.importJ).toBe(500 * 86_400);
     expect(r.supply).toBe('enabled');
+    // and a `consume` lump is recorded, not charged, too
+    d.handle({ op: 'consume', wh: 1000 });
+    expect(readout(d).meterBalance).toBe(0);
+    expect(readout(d).energy.importJ).toBe(500 * 86_400 + 3_600_000);
   });
 });
 

@@ -56,6 +56,20 @@ describe('the active rate (section 3)', () => {
   });
 });
 
+describe('TOU switches as boundaries', () => {
+  it('the next switch is the earliest of all entries, whatever their slot order', () => {
+    // rates: 1 = 10,000, 2 = 20,000, 3 = 30,000 mp/kWh. slot 0 every day 00:00 rate 1, slot 1 10:00
+    // rate 3, slot 2 12:00 rate 2. 1 kW 09:00-13:00: 1 kWh x 10,000 + 2 x 30,000 + 1 x 20,000 = 90,000
+    const d = device(
+      { meterBalance: 1_000_000, tariff: { prices: [10_000, 20_000, 30_000], standingCharge: 0, touSwitch: [on(127, 0, 1), on(127, 600, 3), on(127, 720, 2)] } },
+      '2026-02-02T09:00:00Z',
+    );
+    d.handle({ op: 'load', watts: 1000 });
+    d.handle({ op: 'advance', to: '2026-02-02T13:00:00Z' });
+    expect(readout(d).meterBalance).toBe(910_000);
+  });
+});
+
 describe('ChangePrice (section 6, clarifications 21)', () => {
   // Day 9529 is 2026-02-02 (days since 2000-01-01: 26 x 365 + 7 leap days + 32 = 9529).
   const TODAY = 9529;
