@@ -1,15 +1,16 @@
 // A real meter sits behind a network or serial debug port: the suite through `nowan adapter
 // --listen` on the loopback (the whole suite), a connection lost mid-vector (a failed vector and a
-// reconnect), and a serial line made of a pseudo-terminal pair by socat (a vector of every area).
+// reconnect), and a serial line made of a pseudo-terminal pair by socat (a vector of every area, and
+// a late reply after a timeout).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVectors } from '../conformance/runner.js';
-import { parseTarget, TcpTarget } from '../conformance/targets.js';
+import { parseTarget, SerialTarget, TcpTarget } from '../conformance/targets.js';
 import { filterVectors, loadVectors } from '../conformance/vectors.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -97,6 +98,25 @@ describe.skipIf(!socat)('serial, over a socat pseudo-terminal pair', () => {
     await adapter('--serial', join(dir, 'meter'), '--baud', '115200');
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('after a timeout the port is opened again and a late reply to the timed-out request is dropped, not taken for the next', async () => {
+    const release = join(dir, 'release');
+    const line = join(dir, 'late');
+    await start('socat', ['-d', '-d', `pty,raw,echo=0,link=${line}`, `EXEC:${process.execPath} --import tsx scripts/faulty-dut.ts --fault hold-first-power --release ${release}`], /starting data transfer loop/);
+    // A first run with time to spare, so the DUT is loaded before the timed one.
+    const warm = await runVectors(filterVectors(vectors, 'TOK-001'), { makeTarget: () => new SerialTarget(line, 115200, 60_000) });
+    expect(warm.results[0]!.passed).toBe(true);
+    // PWR-001's power cut gets no answer in time; the DUT answers it once the runner has given up.
+    const { results } = await runVectors(filterVectors(vectors, 'PWR-001,TOK-001,TOK-002'), {
+      makeTarget: () => new SerialTarget(line, 115200, 2000),
+      onResult: (r) => r.id === 'PWR-001' && writeFileSync(release, ''),
+    });
+    expect(results.map((r) => [r.id, r.passed, r.failure])).toEqual([
+      ['PWR-001', false, 'DUT failed: DUT timed out after 2000 ms'],
+      ['TOK-001', true, undefined],
+      ['TOK-002', true, undefined],
+    ]);
+  }, 120_000);
 
   it('a vector of every area passes through `nowan adapter --serial` and serial:PATH?baud=N', async () => {
     const target = parseTarget(`serial:${join(dir, 'runner')}?baud=115200`);
