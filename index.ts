@@ -6,15 +6,10 @@ import { Device, type DeviceStorage } from './firmware/device.js';
 import type { Reply } from './firmware/meter.js';
 import { readout, type Readout } from './firmware/readout.js';
 import { commission } from './firmware/configure.js';
-import { hexToBytes, ecdhP256 } from './firmware/tokens/crypto.js';
-import { groupDigits } from './firmware/tokens/digits.js';
-import { issueUtrn, type ValueClass } from './firmware/tokens/gbcs.js';
+import { hexToBytes } from './firmware/tokens/crypto.js';
 import { inspectToken as inspect, type Inspection } from './firmware/tokens/inspect.js';
-import type { Party } from './firmware/tokens/kdf.js';
-import { makeParty } from './firmware/tokens/party.js';
-import { issueCommandToken } from './firmware/tokens/nowan.js';
 import type { CommandName } from './firmware/tokens/command-table.js';
-import { issueEnvelope as signEnvelope, type EnvelopeCommand } from './firmware/tokens/envelope-issue.js';
+import { issueEnvelope as signEnvelope, type EnvelopeCommand } from './vending/envelope.js';
 import { runVectors, type DutIdentity, type VectorResult } from './conformance/runner.js';
 import { parseTarget } from './conformance/targets.js';
 import { filterVectors, loadVectors, shardVectors } from './conformance/vectors.js';
@@ -22,6 +17,12 @@ import { VECTOR_ROOT } from './conformance/suite.js';
 
 export type { Reply, Readout, Inspection, VectorResult, DutIdentity, CommandName, EnvelopeCommand, DeviceStorage };
 export { meterMachine } from './firmware/meter.machine.js';
+/**
+ * Issue a token: `TopUp` is a 20-digit GBCS UTRN (`{ pence }` or `{ pounds }`, 0..8191); every other
+ * command of tokens.md table 6 takes its fields by name. The caller must never reuse a counter.
+ */
+export { issueToken, type IssuedToken } from './vending/issue.js';
+export type { VendingKeys as TokenKeys } from './vending/party.js';
 export type { MeterEvent, MeterContext } from './firmware/meter.machine.js';
 
 /** A meter: the conformance protocol as methods. Bad input answers `{ok:false,error}`; nothing throws. */
@@ -63,51 +64,6 @@ export function createMeter(config: Record<string, unknown> = {}, time = '2026-0
     power: (on) => call({ op: 'power', on }),
     read: () => readout(device.meter!),
   };
-}
-
-/** Keys of the vending side: IDs and either Z or the supplier's private key and the device's public key (PEM). */
-export interface TokenKeys {
-  originatorId: string;
-  deviceId: string;
-  sharedSecret?: string;
-  supplierPrepaymentPrivateKey?: string;
-  devicePublicKey?: string;
-}
-
-function partyOf(keys: TokenKeys): Party {
-  const z = keys.sharedSecret
-    ? hexToBytes(keys.sharedSecret)
-    : keys.supplierPrepaymentPrivateKey && keys.devicePublicKey
-      ? ecdhP256(keys.supplierPrepaymentPrivateKey, keys.devicePublicKey)
-      : null;
-  if (!z || z.length !== 32) throw new RangeError('keys need sharedSecret (32 bytes hex) or supplierPrepaymentPrivateKey with devicePublicKey');
-  return makeParty(keys.originatorId, keys.deviceId, z);
-}
-
-export interface IssuedToken {
-  /** digits without spaces */
-  token: string;
-  /** digits in groups of 5 */
-  grouped: string;
-  utrnCounter: number;
-}
-
-/**
- * Issue a token. `TopUp` is a 20-digit GBCS UTRN (`{ pence }` or `{ pounds }`, 0..8191); every other
- * command of tokens.md table 6 takes its fields by name. The caller must never reuse a counter.
- */
-export function issueToken(keys: TokenKeys, command: CommandName | 'TopUp', fields: Record<string, number>, utrnCounter: number): IssuedToken {
-  if (!Number.isInteger(utrnCounter) || utrnCounter < 1 || utrnCounter > 0xffff_ffff) throw new RangeError(`"utrnCounter" must be 1..4294967295, got ${utrnCounter}`);
-  const party = partyOf(keys);
-  let token: string;
-  if (command === 'TopUp') {
-    const [valueClass, value]: [ValueClass, number | undefined] = fields.pounds !== undefined ? ['pounds', fields.pounds] : ['pennies', fields.pence];
-    if (value === undefined) throw new RangeError('TopUp needs "pence" or "pounds"');
-    token = issueUtrn(party, utrnCounter, valueClass, value).token;
-  } else {
-    token = issueCommandToken(party, utrnCounter, command, fields).token;
-  }
-  return { token, grouped: groupDigits(token), utrnCounter };
 }
 
 /** Sign a PPMID envelope (tokens.md section 8) with the supplier's Ed25519 key (32 bytes hex). */

@@ -1,10 +1,8 @@
 // The demo meter's key set and its ready tokens (TEST KEYS, keys/demo-keyset.json); the meter itself
 // is keypad-sim/demo.ts.
 import type { MeterState } from '../firmware/state.js';
-import { groupDigits } from '../firmware/tokens/digits.js';
 import { highestCounter } from '../firmware/tokens/counter-cache.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { issueToken } from '../vending/issue.js';
 import { loadKeySet, type KeySet } from './keyset.js';
 import { DEMO_KEYSET } from './paths.js';
 
@@ -18,8 +16,8 @@ export function demoKeys(): KeySet {
 export function demoTokens(keys: KeySet, meter: MeterState): { label: string; digits: string }[] {
   const next = Math.max(highestCounter(meter.utrnCounters), meter.counterFloor) + 1;
   return [
-    { label: 'top-up £10', digits: groupDigits(issueUtrn(keys.party, next, 'pounds', 10).token) },
-    { label: 'add debt £25 (debt 1)', digits: groupDigits(issueCommandToken(keys.party, next + 1, 'AddDebt', { register: 0, amount: 2500 }).token) },
-    { label: 'price 30.000p/kWh now', digits: groupDigits(issueCommandToken(keys.party, next + 2, 'ChangePrice', { element: 0, price: 30_000, activationDay: 0, activationMinute: 0 }).token) },
+    { label: 'top-up £10', digits: issueToken(keys.party, 'TopUp', { pounds: 10 }, next).grouped },
+    { label: 'add debt £25 (debt 1)', digits: issueToken(keys.party, 'AddDebt', { register: 0, amount: 2500 }, next + 1).grouped },
+    { label: 'price 30.000p/kWh now', digits: issueToken(keys.party, 'ChangePrice', { element: 0, price: 30_000, activationDay: 0, activationMinute: 0 }, next + 2).grouped },
   ];
 }

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { hexToBytes } from '../firmware/tokens/crypto.js';
 import { verifyEd25519 } from '../firmware/tokens/ed25519.js';
 import { MAX_BYTES, MAX_COMMANDS, parseCommand } from '../firmware/tokens/envelope.js';
-import { issueEnvelope, type EnvelopeCommand } from '../firmware/tokens/envelope-issue.js';
+import { issueEnvelope, type EnvelopeCommand } from '../vending/envelope.js';
 import { MAX_COUNTER, withNewCounter, type CounterRequest } from './counter-history.js';
 import { loadKeySet } from './keyset.js';
 import { loadMeterFile } from './token.js';

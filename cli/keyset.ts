@@ -1,8 +1,8 @@
 // Key-set files (keys/README.md): the vending side's identities and key material.
 import { dirname, resolve } from 'node:path';
-import { bytesToHex, ecdhP256, hexToBytes } from '../firmware/tokens/crypto.js';
+import { bytesToHex, hexToBytes } from '../firmware/tokens/crypto.js';
 import type { Party } from '../firmware/tokens/kdf.js';
-import { makeParty } from '../firmware/tokens/party.js';
+import { partyOfKeys, type VendingKeys } from '../vending/party.js';
 import { readJsonFile } from './files.js';
 
 export interface KeySet {
@@ -16,8 +16,6 @@ export interface KeySet {
   counterFile: string | null;
 }
 
-const HEX16 = /^[0-9a-fA-F]{16}$/;
-
 export function loadKeySet(path: string): KeySet {
   return loadKeySetFromObject(readJsonFile(path), path);
 }
@@ -26,21 +24,11 @@ export function loadKeySet(path: string): KeySet {
 export function loadKeySetFromObject(parsed: unknown, path: string): KeySet {
   const raw = parsed as Record<string, unknown>;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${path}: a key set is a JSON object`);
-  const { originatorId, deviceId } = raw;
-  if (typeof originatorId !== 'string' || !HEX16.test(originatorId)) throw new Error(`${path}: originatorId must be 16 hex digits`);
-  if (typeof deviceId !== 'string' || !HEX16.test(deviceId)) throw new Error(`${path}: deviceId must be 16 hex digits`);
-  let z: Uint8Array;
-  if (typeof raw.sharedSecret === 'string') {
-    if (!/^[0-9a-fA-F]{64}$/.test(raw.sharedSecret)) throw new Error(`${path}: sharedSecret must be 64 hex digits`);
-    z = hexToBytes(raw.sharedSecret);
-  } else if (typeof raw.supplierPrepaymentPrivateKey === 'string' && typeof raw.devicePublicKey === 'string') {
-    try {
-      z = ecdhP256(raw.supplierPrepaymentPrivateKey, raw.devicePublicKey);
-    } catch {
-      throw new Error(`${path}: supplierPrepaymentPrivateKey and devicePublicKey are not a usable P-256 pair`);
-    }
-  } else {
-    throw new Error(`${path}: needs sharedSecret, or supplierPrepaymentPrivateKey with devicePublicKey`);
+  let party: Party;
+  try {
+    party = partyOfKeys(raw as unknown as VendingKeys);
+  } catch (e) {
+    throw new Error(`${path}: ${(e as Error).message}`);
   }
   const sk = raw.supplierSigningPrivateKey;
   if (sk !== undefined && (typeof sk !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sk))) throw new Error(`${path}: supplierSigningPrivateKey must be 64 hex digits`);
@@ -48,9 +36,9 @@ export function loadKeySetFromObject(parsed: unknown, path: string): KeySet {
   const counterFile = typeof raw.counterFile === 'string' ? resolve(dirname(path), raw.counterFile) : null;
   return {
     path,
-    party: makeParty(originatorId, deviceId, z),
-    originatorId: originatorId.toUpperCase(),
-    deviceId: deviceId.toUpperCase(),
+    party,
+    originatorId: (raw.originatorId as string).toUpperCase(),
+    deviceId: (raw.deviceId as string).toUpperCase(),
     signingPrivateKey: typeof sk === 'string' ? hexToBytes(sk) : null,
     signingPublicKey: typeof raw.supplierSigningPublicKey === 'string' ? raw.supplierSigningPublicKey : null,
     counterFile,

@@ -2,13 +2,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { commission } from '../firmware/configure.js';
 import type { MeterState } from '../firmware/state.js';
-import { COMMANDS, COMMAND_BY_NAME, fieldError, type Command as TokenCommand, type CommandName } from '../firmware/tokens/command-table.js';
+import { COMMANDS, type CommandName } from '../firmware/tokens/command-table.js';
 import { bytesToHex } from '../firmware/tokens/crypto.js';
 import { groupDigits } from '../firmware/tokens/digits.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
 import { inspectToken } from '../firmware/tokens/inspect.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
 import { partyOf } from '../firmware/tokens/party.js';
+import { prepareToken } from '../vending/issue.js';
+import { utrnValue } from '../vending/utrn.js';
 import { MAX_COUNTER, withNewCounter, type CounterRequest } from './counter-history.js';
 import { loadKeySet, meterConfigFor, type KeySet } from './keyset.js';
 import { FIELD_HELP, kebab } from './field-help.js';
@@ -44,34 +44,17 @@ interface IssuedFields {
  * public: the per-token key K is never part of it (with K anyone can forge under that counter).
  */
 function tokenMaker(cmd: CommandName | 'TopUp', keys: KeySet, opts: Record<string, unknown>): (counter: number) => IssuedFields {
-  if (cmd === 'TopUp') {
-    if ((opts.pence === undefined) === (opts.pounds === undefined)) throw new Error('TopUp needs exactly one of --pence or --pounds');
-    const extra = FIELD_NAMES.filter((f) => opts[f] !== undefined);
-    if (extra.length) throw new Error(`TopUp takes no ${extra.map((f) => `--${kebab(f)}`).join(', ')}`);
-    const valueClass = opts.pence !== undefined ? 'pennies' : 'pounds';
-    const value = (opts.pence ?? opts.pounds) as number;
-    if (value > 8191) throw new Error(`--${opts.pence !== undefined ? 'pence' : 'pounds'} must be 0..8191`);
-    return (counter) => {
-      const u = issueUtrn(keys.party, counter, valueClass, value);
-      return { command: 'TopUp', utrnCounter: counter, fields: { valueClass, value }, token: u.token, aadHex: bytesToHex(u.aad), tagHex: bytesToHex(u.tag) };
-    };
+  const fields = Object.fromEntries(['pence', 'pounds', ...FIELD_NAMES].filter((f) => opts[f] !== undefined).map((f) => [f, opts[f]]));
+  let issue: ReturnType<typeof prepareToken>;
+  try {
+    issue = prepareToken(cmd, fields);
+  } catch (e) {
+    // The library names fields ("pounds"); here they are flags (--pounds).
+    throw new Error((e as Error).message.replace(/"(\w+)"/g, (_, f: string) => `--${kebab(f)}`));
   }
-  if (opts.pence !== undefined || opts.pounds !== undefined) throw new Error(`${cmd} takes no --pence or --pounds (those are for TopUp)`);
-  const spec = COMMAND_BY_NAME.get(cmd)!;
-  const fields: Record<string, number> = {};
-  for (const [f, bits] of spec.fields) {
-    if (opts[f] === undefined) throw new Error(`${cmd} needs --${kebab(f)}`);
-    const v = opts[f] as number;
-    if (v >= 2 ** bits) throw new Error(`--${kebab(f)} must be 0..${2 ** bits - 1}`);
-    fields[f] = v;
-  }
-  const extra = FIELD_NAMES.filter((f) => opts[f] !== undefined && !(f in fields));
-  if (extra.length) throw new Error(`${cmd} takes no ${extra.map((f) => `--${kebab(f)}`).join(', ')}`);
-  const problem = fieldError({ name: spec.name, fields } as TokenCommand);
-  if (problem) throw new Error(`${cmd}: ${problem}`);
   return (counter) => {
-    const t = issueCommandToken(keys.party, counter, cmd, fields);
-    return { command: cmd, utrnCounter: counter, fields, token: t.token, bodyHex: bytesToHex(t.body), aadHex: bytesToHex(t.aad), tagHex: bytesToHex(t.tag) };
+    const t = issue(keys.party, counter);
+    return { command: cmd, utrnCounter: counter, fields: cmd === 'TopUp' ? utrnValue(fields) : fields, token: t.token, ...(t.body ? { bodyHex: bytesToHex(t.body) } : {}), aadHex: bytesToHex(t.aad), tagHex: bytesToHex(t.tag) };
   };
 }
 

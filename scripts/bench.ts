@@ -14,7 +14,7 @@ import { cloneState, type MeterState } from '../firmware/state.js';
 import { advanceTo } from '../firmware/timeline.js';
 import { authenticate } from '../firmware/tokens/enter.js';
 import { firstBadBlock } from '../firmware/tokens/digits.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
+import { issueUtrn } from '../vending/utrn.js';
 import { RTDS, rtdsParty } from './rtds.js';
 import { nextLocalMidnight } from '../firmware/clock.js';
 import { energyCost } from '../firmware/money.js';

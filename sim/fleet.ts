@@ -5,7 +5,7 @@ import { commission } from '../firmware/configure.js';
 import * as ops from '../firmware/meter.js';
 import { cloneState, type MeterState } from '../firmware/state.js';
 import { advanceTo } from '../firmware/timeline.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
+import { issueUtrn } from '../vending/utrn.js';
 import { makeParty } from '../firmware/tokens/party.js';
 import { PROFILES } from './profiles.js';
 import { rng } from './rng.js';

@@ -12,9 +12,8 @@ import type { MeterState } from '../firmware/state.js';
 import { activeRate } from '../firmware/tariff.js';
 import { nextBoundary } from '../firmware/timeline.js';
 import { COMMAND_BY_NAME, type CommandName } from '../firmware/tokens/command-table.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
+import { issueToken } from '../vending/issue.js';
 import type { Party } from '../firmware/tokens/kdf.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
 
 import schema from './scenario.schema.json' with { type: 'json' };
 const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -205,12 +204,8 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult {
         if (!options.party) throw new Error('an issue step needs a key set');
         const c = typeof t.counter === 'number' ? t.counter : counter;
         counter = Math.max(counter, c + 1);
-        const digits =
-          t.command === 'TopUp'
-            ? t.pounds !== undefined
-              ? issueUtrn(options.party, c, 'pounds', t.pounds as number).token
-              : issueUtrn(options.party, c, 'pennies', (t.pence as number) ?? 0).token
-            : issueCommandToken(options.party, c, t.command as CommandName, (t.fields ?? {}) as Record<string, number>).token;
+        const fields = t.command === 'TopUp' ? (t.pounds !== undefined ? { pounds: t.pounds } : { pence: t.pence ?? 0 }) : ((t.fields ?? {}) as Record<string, unknown>);
+        const digits = issueToken(options.party, t.command as CommandName | 'TopUp', fields, c).token;
         const what = t.command === 'TopUp' ? `TopUp ${t.pounds !== undefined ? `£${t.pounds}` : `${t.pence}p`}` : `${t.command} ${JSON.stringify(t.fields ?? {})}`;
         return send({ type: 'TOKEN_ENTERED', digits, source: (t.source as 'keypad' | 'ppmid') ?? 'keypad' }, `${what} (counter ${c})`);
       }

@@ -1,7 +1,7 @@
 // Every command of tokens.md table 6 applied end to end through the machine, with the effects of
 // prepayment.md section 6. Tokens are the independent worked examples of token-examples.json.
 import { describe, expect, it } from 'vitest';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { issueCommandToken } from '../vending/command-token.js';
 import { device, examples, readout, rtdsParty } from './helpers.js';
 
 function example(name: string, n = 0): { token: string; counter: number } {

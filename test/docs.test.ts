@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { firstMismatch } from '../conformance/match.js';
 import { bytesToHex } from '../firmware/tokens/crypto.js';
 import { recoverCounter } from '../firmware/tokens/counter-cache.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { issueUtrn } from '../vending/utrn.js';
+import { issueCommandToken } from '../vending/command-token.js';
 import { stateMachineDoc } from '../scripts/state-diagram.js';
 import { device, rtdsParty } from './helpers.js';
 

@@ -5,8 +5,8 @@ import { generateKeys } from '../cli/keygen.js';
 import { loadKeySetFromObject } from '../cli/keyset.js';
 import { Device } from '../firmware/device.js';
 import { hexToBytes } from '../firmware/tokens/crypto.js';
-import { issueEnvelope, signCompact } from '../firmware/tokens/envelope-issue.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
+import { issueEnvelope, signCompact } from '../vending/envelope.js';
+import { issueUtrn } from '../vending/utrn.js';
 import { device, readout, RTDS } from './helpers.js';
 
 const SK = hexToBytes('f2dd1a2454a7fcd10694771b072003607687b3793f68578efdc9ac35b7cd86e1');

@@ -46,6 +46,12 @@ describe('layers', () => {
     }
   });
 
+  it('vending imports only firmware', () => {
+    for (const file of sources('vending')) {
+      for (const dep of importsOf(file)) if (dep.endsWith('.ts')) expect(dep, `${file} imports ${dep}`).toMatch(/^(firmware|vending)\//);
+    }
+  });
+
   it('the library (index.ts) reaches no CLI, emulator, ink or React module', () => {
     const reached = [...closure('index.ts')];
     expect(reached.filter((f) => /^(cli|keypad-sim)\//.test(f) || f === 'ink' || f === 'react')).toEqual([]);

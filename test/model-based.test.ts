@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { meterMachine } from '../firmware/meter.machine.js';
 import { checkDigit } from '../firmware/tokens/verhoeff.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { issueUtrn } from '../vending/utrn.js';
+import { issueCommandToken } from '../vending/command-token.js';
 import { meterState, rtdsParty } from './helpers.js';
 import * as ref from './support/reference-model.js';
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { recoverCounter } from '../firmware/tokens/counter-cache.js';
 import { isLocked } from '../firmware/tokens/lockout.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
+import { issueCommandToken } from '../vending/command-token.js';
+import { issueUtrn } from '../vending/utrn.js';
 import { device, readout, rtdsParty } from './helpers.js';
 
 const UTRN_1234P = '73947252416745201637'; // GBCS published: counter 4, 1234 pennies

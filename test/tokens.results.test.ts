@@ -1,8 +1,9 @@
 // Every result code of tokens.md section 7, the Table 27 example, lockout and anti-replay.
 import { describe, expect, it } from 'vitest';
 import { recoverCounter } from '../firmware/tokens/counter-cache.js';
-import { issueUtrn, PPTD_OFFSET } from '../firmware/tokens/gbcs.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { PPTD_OFFSET } from '../firmware/tokens/gbcs.js';
+import { issueUtrn } from '../vending/utrn.js';
+import { issueCommandToken } from '../vending/command-token.js';
 import { checkDigit } from '../firmware/tokens/verhoeff.js';
 import { withCheckDigits } from '../firmware/tokens/digits.js';
 import { device, examples, readout, rtdsParty } from './helpers.js';

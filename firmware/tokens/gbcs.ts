@@ -1,6 +1,5 @@
 // GBCS 20-digit UTRN, bit-exact (GBCS section 14, tokens.md section 3).
-import { fullTag, tokenKey, truncatedTag, type Party } from './kdf.js';
-import { checkDigit } from './verhoeff.js';
+import type { Party } from './kdf.js';
 
 /** PPTD = PPTD_OFFSET + PTUT */
 export const PPTD_OFFSET = 7_394_156_990_786_306_048n;
@@ -54,27 +53,4 @@ export function utrnAad(party: Party, utrnCounter: number, ptutHigh: number): Ui
   view.setUint32(23, utrnCounter >>> 0); // counter64 = utrnCounter * 2^32
   view.setUint32(31, ptutHigh >>> 0);
   return aad;
-}
-
-export interface IssuedUtrn {
-  token: string;
-  pptd: string;
-  ptut: bigint;
-  key: Uint8Array;
-  aad: Uint8Array;
-  tag: Uint8Array;
-}
-
-/** Vending side: build the UTRN for a top-up. */
-export function issueUtrn(party: Party, utrnCounter: number, valueClass: ValueClass, value: number): IssuedUtrn {
-  if (!Number.isInteger(value) || value < 0 || value > 8191) throw new RangeError(`"value" must be an integer 0..8191, got ${value}`);
-  const high = (((utrnCounter & 0x3ff) << 15) | ((valueClass === 'pounds' ? 1 : 0) << 13) | value) >>> 0;
-  const key = tokenKey(party, utrnCounter);
-  const aad = utrnAad(party, utrnCounter, high);
-  const tag = fullTag(party, key, aad);
-  const m = truncatedTag(tag, 4);
-  const mac = ((m[0]! << 24) | (m[1]! << 16) | (m[2]! << 8) | m[3]!) >>> 0;
-  const ptut = (BigInt(high) << 32n) | BigInt(mac);
-  const pptd = (PPTD_OFFSET + ptut).toString();
-  return { token: pptd + String(checkDigit(pptd)), pptd, ptut, key, aad, tag };
 }

@@ -1,8 +1,7 @@
 // nowan 40/60-digit command tokens (tokens.md section 4).
-import { bytesToHex } from './bytes.js';
-import { bigintToBytes, withCheckDigits } from './digits.js';
-import { COMMAND_BY_CODE, COMMAND_BY_NAME, fieldError, type Command, type CommandName } from './command-table.js';
-import { counter64, fullTag, tokenKey, truncatedTag, type Party } from './kdf.js';
+import { bigintToBytes } from './digits.js';
+import { COMMAND_BY_CODE, fieldError, type Command } from './command-table.js';
+import { counter64, type Party } from './kdf.js';
 
 export interface Layout {
   digits: 40 | 60;
@@ -20,7 +19,7 @@ export const LAYOUTS: Record<40 | 60, Layout> = {
   60: { digits: 60, width: 188, payloadBits: 68, macBytes: 12, bodyBytes: 12, lengthByte: 0x3c },
 };
 
-const VERSION = 1;
+export const VERSION = 1;
 const AAD_MAGIC = new Uint8Array([0x4e, 0x57, 0x58, 0x31]); // "NWX1"
 
 export interface DecodedCommandToken {
@@ -80,48 +79,4 @@ export function commandAad(party: Party, utrnCounter: number, layout: Layout, bo
   aad[28] = layout.lengthByte;
   aad.set(body, 29);
   return aad;
-}
-
-export interface IssuedCommandToken {
-  token: string;
-  body: Uint8Array;
-  key: Uint8Array;
-  aad: Uint8Array;
-  tag: Uint8Array;
-}
-
-/** Vending side: encode, authenticate and print a command token. Throws RangeError on bad fields. */
-export function issueCommandToken(party: Party, utrnCounter: number, name: CommandName, fields: Record<string, number>): IssuedCommandToken {
-  const spec = COMMAND_BY_NAME.get(name);
-  if (!spec) throw new RangeError(`unknown command "${name}"`);
-  const layout = LAYOUTS[spec.digits];
-  let payload = 0n;
-  let used = 0;
-  for (const [field, bits] of spec.fields) {
-    const v = fields[field];
-    if (v === undefined || !Number.isInteger(v) || v < 0 || v >= 2 ** bits) {
-      throw new RangeError(`"${field}" of ${name} must be an integer 0..${2 ** bits - 1}, got ${v}`);
-    }
-    payload = (payload << BigInt(bits)) | BigInt(v);
-    used += bits;
-  }
-  for (const key of Object.keys(fields)) {
-    if (!spec.fields.some(([f]) => f === key)) throw new RangeError(`${name} has no field "${key}"`);
-  }
-  payload <<= BigInt(layout.payloadBits - used);
-  const err = fieldError({ name, fields });
-  if (err) throw new RangeError(err);
-  const bodyValue =
-    (BigInt(VERSION) << BigInt(layout.width - layout.macBytes * 8 - 3)) |
-    (BigInt(spec.code) << BigInt(layout.width - layout.macBytes * 8 - 8)) |
-    (BigInt(utrnCounter & 0xffff) << BigInt(layout.payloadBits)) |
-    payload;
-  const body = bigintToBytes(bodyValue, layout.bodyBytes);
-  const key = tokenKey(party, utrnCounter);
-  const aad = commandAad(party, utrnCounter, layout, body);
-  const tag = fullTag(party, key, aad);
-  const mac = BigInt('0x' + bytesToHex(truncatedTag(tag, layout.macBytes)));
-  const x = (bodyValue << BigInt(layout.macBytes * 8)) | mac;
-  const data = x.toString().padStart(layout.digits === 40 ? 38 : 57, '0');
-  return { token: withCheckDigits(data), body, key, aad, tag };
 }

@@ -1,9 +1,9 @@
 // Shared pieces of the vector sources. Expected values in vectors are written by hand from the specs,
 // with the arithmetic in `notes`; only the token digits (inputs) are produced by the vending code,
 // whose output is itself checked bit for bit against the independent token-examples.json.
-import { issueUtrn } from '../../firmware/tokens/gbcs.js';
+import { issueUtrn } from '../../vending/utrn.js';
 import { RTDS, rtdsParty } from '../rtds.js';
-import { issueCommandToken } from '../../firmware/tokens/nowan.js';
+import { issueCommandToken } from '../../vending/command-token.js';
 import type { CommandName } from '../../firmware/tokens/command-table.js';
 import { checkDigit } from '../../firmware/tokens/verhoeff.js';
 

@@ -1,7 +1,7 @@
 // ENV-: PPMID envelopes, Ed25519 JWS (tokens.md 8, clarifications 26). Signed with the TEST supplier
 // signing key of keys/demo-keyset.json.
 import { hexToBytes } from '../../firmware/tokens/crypto.js';
-import { issueEnvelope, signCompact, type EnvelopeCommand } from '../../firmware/tokens/envelope-issue.js';
+import { issueEnvelope, signCompact, type EnvelopeCommand } from '../../vending/envelope.js';
 import { vectorsOf, CODES, ev, meter, RTDS, read, T0, token, utrn, type Step, type VectorSource } from './common.js';
 
 const SIGNING = hexToBytes('f2dd1a2454a7fcd10694771b072003607687b3793f68578efdc9ac35b7cd86e1');

@@ -2,7 +2,7 @@
 // one key set and print the counters it was given, one a line.
 import { withNewCounter } from '../../cli/counter-history.js';
 import { loadKeySet } from '../../cli/keyset.js';
-import { issueUtrn } from '../../firmware/tokens/gbcs.js';
+import { issueUtrn } from '../../vending/utrn.js';
 
 const [path, count] = process.argv.slice(2);
 const keys = loadKeySet(path!);

@@ -1,8 +1,8 @@
 // Random meter scenarios for the power-cut and model-based properties.
 import fc from 'fast-check';
 import type { MeterEvent } from '../../firmware/meter.machine.js';
-import { issueUtrn } from '../../firmware/tokens/gbcs.js';
-import { issueCommandToken } from '../../firmware/tokens/nowan.js';
+import { issueUtrn } from '../../vending/utrn.js';
+import { issueCommandToken } from '../../vending/command-token.js';
 import { rtdsParty } from '../helpers.js';
 
 export type Op =

@@ -3,8 +3,9 @@
 // and the noble run (crypto-browser.test.ts), so both implementations meet the same examples.
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../firmware/tokens/crypto.js';
-import { issueUtrn, decodeUtrn } from '../../firmware/tokens/gbcs.js';
-import { issueCommandToken } from '../../firmware/tokens/nowan.js';
+import { decodeUtrn } from '../../firmware/tokens/gbcs.js';
+import { issueUtrn } from '../../vending/utrn.js';
+import { issueCommandToken } from '../../vending/command-token.js';
 import { checkDigit } from '../../firmware/tokens/verhoeff.js';
 import { device, examples, rtdsParty } from '../helpers.js';
 

@@ -1,7 +1,7 @@
-// Vending side of PPMID envelopes (tokens.md section 8): a compact JWS, alg EdDSA (RFC 8037).
-import { toBase64url as b64url } from './bytes.js';
-import { signEd25519 } from './ed25519.js';
-import { ENVELOPE_TYP } from './envelope.js';
+// Issuing PPMID envelopes (tokens.md section 8): a compact JWS, alg EdDSA (RFC 8037).
+import { toBase64url as b64url } from '../firmware/tokens/bytes.js';
+import { signEd25519 } from '../firmware/tokens/ed25519.js';
+import { ENVELOPE_TYP } from '../firmware/tokens/envelope.js';
 
 export interface EnvelopeCommand {
   name: string;
