@@ -1,7 +1,7 @@
 // Prices and TOU switching (prepayment.md sections 3 and 6, clarifications 5 and 21), through the
 // device. 2026-02-02 is a Monday; in February local time is UTC.
 import { describe, expect, it } from 'vitest';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { issueCommandToken } from '../vending/command-token.js';
 import { device, readout, rtdsParty } from './helpers.js';
 
 const on = (daysMask: number, startMinute: number, rate: number) => ({ enabled: true, daysMask, startMinute, rate });
