@@ -8,9 +8,9 @@ import type { CommandName } from '../firmware/tokens/command-table.js';
 import { highestCounter } from '../firmware/tokens/counter-cache.js';
 import { groupDigits } from '../firmware/tokens/digits.js';
 import { MAX_BYTES, parseCommand } from '../firmware/tokens/envelope.js';
-import { issueEnvelope, type EnvelopeCommand } from '../firmware/tokens/envelope-issue.js';
-import { issueUtrn } from '../firmware/tokens/gbcs.js';
-import { issueCommandToken } from '../firmware/tokens/nowan.js';
+import { issueEnvelope, type EnvelopeCommand } from '../vending/envelope.js';
+import { issueUtrn } from '../vending/utrn.js';
+import { issueCommandToken } from '../vending/command-token.js';
 import { makeParty } from '../firmware/tokens/party.js';
 import { demoMeter as demoMeterFor } from '../keypad-sim/demo.js';
 
