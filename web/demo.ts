@@ -13,6 +13,7 @@ import { issueUtrn } from '../vending/utrn.js';
 import { issueCommandToken } from '../vending/command-token.js';
 import { makeParty } from '../firmware/tokens/party.js';
 import { demoMeter as demoMeterFor } from '../keypad-sim/demo.js';
+import type { KeyValueStore } from './store.js';
 
 export const DEMO_CONFIG = {
   originatorId: demoKeyset.originatorId,
@@ -49,7 +50,7 @@ export type TopUp = { name: 'TopUp'; pounds: number };
 export type Order = TopUp | { name: CommandName; fields: Record<string, number> };
 
 export class Vending {
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: KeyValueStore) {}
 
   private highestIssued(): number {
     const n = Number(this.storage.getItem(VENDING_KEY) ?? '0');

@@ -14,6 +14,12 @@ export const CORRUPT_KEY = 'nowan.meter.corrupt';
 /** The largest state file accepted for import. */
 export const MAX_IMPORT_BYTES = 2_000_000;
 
+/** What the page needs of localStorage (a Map-backed one in tests). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 const checksum = (text: string) => bytesToHex(sha256(utf8Bytes(text)));
 
 export class BrowserMeter implements MeterLike {
@@ -21,7 +27,7 @@ export class BrowserMeter implements MeterLike {
 
   constructor(
     private readonly actor: MeterActor,
-    private readonly storage: Storage,
+    private readonly storage: KeyValueStore,
     seq = 0,
   ) {
     this.seq = seq;
@@ -48,24 +54,30 @@ export class BrowserMeter implements MeterLike {
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The shape of a persisted meter snapshot, checked before xstate sees it (it reports bad ones late). */
+function isMeterSnapshot(snapshot: unknown): boolean {
+  if (!isObject(snapshot) || !isObject(snapshot.context) || snapshot.value === undefined) return false;
+  const meter = snapshot.context.meter;
+  return isObject(meter) && isObject(meter.keys) && isObject(meter.keypad) && typeof meter.time === 'number';
+}
+
 /** A meter from state file text; throws StateFileError naming `name` when it is not one. */
-export function meterFromText(text: string, name: string, storage: Storage): BrowserMeter {
+export function meterFromText(text: string, name: string, storage: KeyValueStore): BrowserMeter {
   if (text.length > MAX_IMPORT_BYTES) throw new StateFileError(`${name}: larger than ${MAX_IMPORT_BYTES} bytes, not a meter state file`);
   const { seq, snapshot } = parseStateText(text, name, checksum);
+  if (!isMeterSnapshot(snapshot)) throw new StateFileError(`${name}: the snapshot is not a nowan meter`);
   let actor: MeterActor;
   try {
     actor = restoreMeter(snapshot);
   } catch {
     throw new StateFileError(`${name}: the snapshot is not a nowan meter`);
   }
-  const meter: unknown = actor.getSnapshot()?.context?.meter;
-  if (typeof meter !== 'object' || meter === null || !('keys' in meter) || !('keypad' in meter)) {
-    throw new StateFileError(`${name}: the snapshot is not a nowan meter`);
-  }
   return new BrowserMeter(actor, storage, seq);
 }
 
-export function newMeter(state: MeterState, storage: Storage): BrowserMeter {
+export function newMeter(state: MeterState, storage: KeyValueStore): BrowserMeter {
   return new BrowserMeter(startMeter(state), storage);
 }
 
@@ -73,7 +85,7 @@ export function newMeter(state: MeterState, storage: Storage): BrowserMeter {
  * The saved meter, or a fresh one from `fresh` when none is saved. An unreadable saved meter is
  * moved to CORRUPT_KEY and reported, never silently replaced.
  */
-export function openMeter(storage: Storage, fresh: () => MeterState): { meter: BrowserMeter; problem: string | null } {
+export function openMeter(storage: KeyValueStore, fresh: () => MeterState): { meter: BrowserMeter; problem: string | null } {
   const text = storage.getItem(STORAGE_KEY);
   if (text === null) return { meter: newMeter(fresh(), storage), problem: null };
   try {
