@@ -12,8 +12,8 @@ const num = (v: string) => {
   if (!/^-?\d+(\.\d+)?$/.test(v)) throw new InvalidArgumentError('a number');
   return Number(v);
 };
-const count = (v: string) => {
-  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('an integer >= 0');
+const threads = (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) > 256) throw new InvalidArgumentError('a whole number 0..256');
   return Number(v);
 };
 const positive = (v: string) => {
@@ -102,9 +102,9 @@ export function studyCommand(): Command {
     .option('--temp-drop <c>', 'fall of the daily mean temperature, deg C (default 10)', num)
     .option('--visits-per-day <n>', 'site visits a day per 10,000 meters (default 20)', num)
     .option('--never-type-share <x>', 'share of texted batches never typed (default 0.1)', num)
-    .option('--workers <n>', 'worker threads (0: run in this thread)', count, Math.max(1, availableParallelism()))
-    .option('--shard <i/n>', 'run shard i of n (every n-th meter)')
-    .option('--shard-count <n>', 'shard count with JOB_COMPLETION_INDEX (Kubernetes Indexed Job)')
+    .option('--workers <n>', 'worker threads, 0..256 (0: run in this thread)', threads, Math.max(1, availableParallelism()))
+    .option('--shard <i/n>', 'run shard i of n (every n-th meter); else NOWAN_SHARD')
+    .option('--shard-count <n>', 'shard count with JOB_COMPLETION_INDEX (Kubernetes Indexed Job); else NOWAN_SHARD_COUNT')
     .requiredOption('--out <dir>', 'output directory')
     .action(async (o: NoWanOptions) => {
       const params = studyParams(o);

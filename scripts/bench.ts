@@ -4,7 +4,9 @@
 // median of its rounds. Not a test: nothing here asserts a speed; it only refuses wrong answers.
 import { execFileSync } from 'node:child_process';
 import { createCipheriv, createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { issueToken } from '../index.js';
@@ -24,6 +26,8 @@ import { VECTOR_ROOT } from '../conformance/suite.js';
 import { loadVectors } from '../conformance/vectors.js';
 import { shardIndices } from '../sim/fleet.js';
 import { runFleet } from '../sim/fleet-run.js';
+import { resolveParams } from '../sim/study/params.js';
+import { runStudy } from '../sim/study/run.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 7;
@@ -192,6 +196,18 @@ function bareKdfGcm(n: number): () => void {
   const years = (meters * days) / 365;
   const r = await compare(() => runFleet(shardIndices(meters), days, 2, 1), () => runFleet(shardIndices(meters), days, 1, 1), 5);
   rows.push(['fleet meter-years/s, 2 workers vs 1', `${fmt(years / (r.ours / 1000))}/s (2 workers)`, `${fmt(years / (r.base / 1000))}/s (1 worker)`, `${(r.base / r.ours).toFixed(2)}x speed-up`]);
+}
+
+// 6b. The no-WAN study's meter-years per second on 2 workers vs 1 (both arms of the meters that need
+// them, every token through the machine; pool start-up included, as a real run pays it).
+{
+  const made = resolveParams({ meters: 240, days: 7 });
+  if (!made.ok) throw new Error(made.problems.join('; '));
+  const p = made.params;
+  const out = mkdtempSync(join(tmpdir(), 'nowan-bench-study-'));
+  const years = (p.meters * p.days) / 365;
+  const r = await compare(() => runStudy(p, { out, workers: 2 }), () => runStudy(p, { out, workers: 1 }), 3);
+  rows.push(['no-WAN study meter-years/s, 2 workers vs 1', `${fmt(years / (r.ours / 1000))}/s (2 workers)`, `${fmt(years / (r.base / 1000))}/s (1 worker)`, `${(r.base / r.ours).toFixed(2)}x speed-up`]);
 }
 
 // 7. The whole conformance suite in process.

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadKeySet } from '../cli/keyset.js';
+import { mergeFleet, type FleetPartial } from '../cli/fleet.js';
 import { addTotals, emptyTotals, shardIndices, simulateMeter } from '../sim/fleet.js';
 import { runFleet } from '../sim/fleet-run.js';
 import { csv, plotSvg } from '../sim/plot.js';
@@ -80,4 +81,12 @@ describe('fleet', () => {
     expect(parts.reduce(addTotals, emptyTotals())).toEqual(whole);
     expect(whole.meters).toBe(12);
   }, 60_000);
+
+  it('fleet merge of 4 shards gives exactly the totals of one run, and refuses a missing shard', () => {
+    const run = (indices: number[]) => indices.map((i) => simulateMeter(i, 5, 2)).reduce(addTotals, emptyTotals());
+    const whole = run(shardIndices(10));
+    const parts: FleetPartial[] = [1, 2, 3, 4].map((index) => ({ format: 'nowan-fleet/1', meters: 10, days: 5, seed: 2, shard: { index, count: 4 }, totals: run(shardIndices(10, { index, count: 4 })) }));
+    expect(mergeFleet(parts, ['1', '2', '3', '4'])).toEqual(whole);
+    expect(() => mergeFleet(parts.slice(1), ['2', '3', '4'])).toThrow('shards missing: 1/4');
+  });
 });
