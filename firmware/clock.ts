@@ -91,10 +91,10 @@ export function parseIso(text: unknown): number | null {
   const m = ISO_RE.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(ms);
-  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return null;
+  // Date.UTC rolls impossible fields over (30 February is 2 March, 24:00 the next day, minute 60 the
+  // next hour, year 0026 is 1926): a real instant reads back as the same text.
+  if (new Date(ms).toISOString() !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`) return null;
   return ms / 1000;
 }
 

@@ -64,9 +64,16 @@ describe('clock edges', () => {
       '2026-02-02T24:00:00Z',
       '2026-02-02T08:60:00Z',
       '2026-02-02T08:00:60Z',
+      '2026-02-02T08:99:00Z',
+      '2026-02-29T08:00:00Z',
+      '0026-02-02T08:00:00Z', // Date.UTC would read year 26 as 1926
     ]) {
       expect(parseIso(bad), bad).toBeNull();
     }
+    // not a string, even one whose text is an instant (a JSON array of one string)
+    expect(parseIso(['2026-02-02T08:00:00Z'])).toBeNull();
+    expect(parseIso({ toString: () => '2026-02-02T08:00:00Z' })).toBeNull();
+    expect(parseIso('2026-12-31T23:59:59Z')).toBe(1_798_761_599); // 2027-01-01 is day 20,819 since 1970: x 86,400 - 1
     expect(parseIso('2028-02-29T00:00:00Z')).toBe(parseIso('2028-03-01T00:00:00Z')! - 86_400);
     expect(parseIso('2026-12-31T23:59:59Z')).toBe(parseIso('2027-01-01T00:00:00Z')! - 1);
   });
