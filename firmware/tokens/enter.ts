@@ -5,11 +5,9 @@ import { applyCommand, type DomainCommand } from '../commands.js';
 import { logEvent } from '../events.js';
 import { formatPounds, penceToMp } from '../money.js';
 import { beginInput, type MeterState, type Source } from '../state.js';
-import { cacheCounter, highestCounter, judgeCounter, recoverCounter } from './counter-cache.js';
-import { dataDigits, firstBadBlock } from './digits.js';
-import { decodeUtrn, utrnAad, utrnPence } from './gbcs.js';
-import { fullTag, macMatches, tokenKey, truncatedTag } from './kdf.js';
-import { commandAad, decodeCommandToken } from './nowan.js';
+import { cacheCounter, highestCounter, judgeCounter } from './counter-cache.js';
+import { decodeToken, macVerifies } from './decode.js';
+import { firstBadBlock } from './digits.js';
 import { partyOf } from './party.js';
 import { countInvalid, isLocked, resetLockout } from './lockout.js';
 import { rejectionDisplay, type ResultCode, type TokenOutcome } from './results.js';
@@ -63,31 +61,14 @@ interface Authenticated {
 
 /** Steps 4-6 for either family: decode, recover the counter, check it, check the MAC. */
 export function authenticate(s: MeterState, digits: string): Authenticated | Omit<TokenOutcome, 'display'> {
-  const party = partyOf(s.keys);
-  const highest = highestCounter(s.utrnCounters);
-  let counter: number;
-  let command: DomainCommand;
-  let expectedMac: () => Uint8Array;
-  let mac: Uint8Array;
-  if (digits.length === 20) {
-    const utrn = decodeUtrn(digits);
-    if (typeof utrn === 'string') return { result: 'FormatError', message: utrn };
-    counter = recoverCounter(highest, utrn.truncatedCounter, 10);
-    command = { name: 'TopUp', fields: { amountPence: utrnPence(utrn) } };
-    mac = utrn.mac;
-    expectedMac = () => truncatedTag(fullTag(party!, tokenKey(party!, counter), utrnAad(party!, counter, utrn.high)), 4);
-  } else {
-    const tok = decodeCommandToken(dataDigits(digits), digits.length as 40 | 60);
-    if (typeof tok === 'string') return { result: 'FormatError', message: tok };
-    counter = recoverCounter(highest, tok.counterLow, 16);
-    command = tok.command;
-    mac = tok.mac;
-    expectedMac = () => truncatedTag(fullTag(party!, tokenKey(party!, counter), commandAad(party!, counter, tok.layout, tok.body)), tok.layout.macBytes);
-  }
+  const decoded = decodeToken(digits, highestCounter(s.utrnCounters));
+  if (typeof decoded === 'string') return { result: 'FormatError', message: decoded };
+  const { command, counter } = decoded;
   const verdict = judgeCounter(s.utrnCounters, s.counterFloor, counter);
   if (verdict === 'FormatError') return { result: 'FormatError', message: `recovered counter ${counter} is past 2^32 - 1` };
   if (verdict !== 'ok') return counterRefusal(counter, verdict);
-  if (party === null || !macMatches(expectedMac(), mac)) return { result: 'Invalid', message: 'not for this meter, or forged' };
+  const party = partyOf(s.keys);
+  if (party === null || !macVerifies(party, decoded)) return { result: 'Invalid', message: 'not for this meter, or forged' };
   return { command, counter };
 }
 

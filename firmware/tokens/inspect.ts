@@ -2,12 +2,11 @@
 // with keys, whether the MAC verifies. For `nowan token inspect` and the library API.
 import { formatPounds, penceToMp } from '../money.js';
 import type { MeterState } from '../state.js';
-import { highestCounter, judgeCounter, recoverCounter } from './counter-cache.js';
+import { highestCounter, judgeCounter } from './counter-cache.js';
 import { bytesToHex } from './crypto.js';
-import { dataDigits, normaliseDigits } from './digits.js';
-import { decodeUtrn, utrnAad, utrnPence } from './gbcs.js';
-import { fullTag, macMatches, tokenKey, truncatedTag } from './kdf.js';
-import { commandAad, decodeCommandToken } from './nowan.js';
+import { decodeToken, macVerifies } from './decode.js';
+import { normaliseDigits } from './digits.js';
+import { utrnPence } from './gbcs.js';
 import { partyOf } from './party.js';
 import { checkDigit } from './verhoeff.js';
 
@@ -38,35 +37,16 @@ export function inspectToken(text: string, meter?: MeterState): Inspection | str
   }
   const out: Inspection = { digits, family, blocks };
   if (family === 'unknown' || blocks.some((b) => !b.ok)) return out;
+  const decoded = decodeToken(digits, meter ? highestCounter(meter.utrnCounters) : 0);
+  if (typeof decoded === 'string') return { ...out, formatError: decoded };
+  const { command, truncatedCounter, counterBits, counter } = decoded;
+  const fields: Record<string, number | string> =
+    decoded.family === 'gbcs'
+      ? { valueClass: decoded.utrn.valueClass, value: decoded.utrn.value, amount: formatPounds(penceToMp(utrnPence(decoded.utrn))) }
+      : { ...command.fields, body: bytesToHex(decoded.tok.body) };
+  Object.assign(out, { command: command.name, fields, truncatedCounter, counterBits, utrnCounter: counter });
   const party = meter ? partyOf(meter.keys) : null;
-  const highest = meter ? highestCounter(meter.utrnCounters) : 0;
-  if (digits.length === 20) {
-    const u = decodeUtrn(digits);
-    if (typeof u === 'string') return { ...out, formatError: u };
-    const counter = recoverCounter(highest, u.truncatedCounter, 10);
-    Object.assign(out, {
-      command: 'TopUp',
-      fields: { valueClass: u.valueClass, value: u.value, amount: formatPounds(penceToMp(utrnPence(u))) },
-      truncatedCounter: u.truncatedCounter,
-      counterBits: 10,
-      utrnCounter: counter,
-    });
-    if (party && counter >= 0) {
-      const expected = truncatedTag(fullTag(party, tokenKey(party, counter), utrnAad(party, counter, u.high)), 4);
-      out.mac = macMatches(expected, u.mac) ? 'OK' : 'WRONG';
-    }
-  } else {
-    const t = decodeCommandToken(dataDigits(digits), digits.length as 40 | 60);
-    if (typeof t === 'string') return { ...out, formatError: t };
-    const counter = recoverCounter(highest, t.counterLow, 16);
-    Object.assign(out, { command: t.command.name, fields: { ...t.command.fields }, truncatedCounter: t.counterLow, counterBits: 16, utrnCounter: counter });
-    if (party && counter >= 0) {
-      const expected = truncatedTag(fullTag(party, tokenKey(party, counter), commandAad(party, counter, t.layout, t.body)), t.layout.macBytes);
-      out.mac = macMatches(expected, t.mac) ? 'OK' : 'WRONG';
-    }
-    out.fields!.body = bytesToHex(t.body);
-  }
-  if (out.mac === undefined) out.mac = 'no keys';
+  out.mac = party && counter >= 0 ? (macVerifies(party, decoded) ? 'OK' : 'WRONG') : 'no keys';
   if (meter && out.utrnCounter !== undefined) {
     const v = judgeCounter(meter.utrnCounters, meter.counterFloor, out.utrnCounter);
     out.counterVerdict = v === 'ok' ? 'fresh' : v;

@@ -1,0 +1,34 @@
+// Steps 4 and 5 of tokens.md section 7 for either digit family: decode the token and recover its full
+// counter from the highest accepted one; and the MAC check of step 6. The meter (enter.ts) and the
+// inspector (inspect.ts) both run exactly these.
+import type { DomainCommand } from '../commands.js';
+import { recoverCounter } from './counter-cache.js';
+import { dataDigits } from './digits.js';
+import { decodeUtrn, utrnAad, utrnPence, type Ptut } from './gbcs.js';
+import { fullTag, macMatches, tokenKey, truncatedTag, type Party } from './kdf.js';
+import { commandAad, decodeCommandToken, type DecodedCommandToken } from './nowan.js';
+
+export type DecodedToken =
+  | { family: 'gbcs'; utrn: Ptut; command: DomainCommand; truncatedCounter: number; counterBits: 10; counter: number }
+  | { family: 'nowan'; tok: DecodedCommandToken; command: DomainCommand; truncatedCounter: number; counterBits: 16; counter: number };
+
+/** Decode 20, 40 or 60 digits whose check digits are right; a string is the FormatError's message. */
+export function decodeToken(digits: string, highestCounter: number): DecodedToken | string {
+  if (digits.length === 20) {
+    const utrn = decodeUtrn(digits);
+    if (typeof utrn === 'string') return utrn;
+    const counter = recoverCounter(highestCounter, utrn.truncatedCounter, 10);
+    return { family: 'gbcs', utrn, command: { name: 'TopUp', fields: { amountPence: utrnPence(utrn) } }, truncatedCounter: utrn.truncatedCounter, counterBits: 10, counter };
+  }
+  const tok = decodeCommandToken(dataDigits(digits), digits.length as 40 | 60);
+  if (typeof tok === 'string') return tok;
+  return { family: 'nowan', tok, command: tok.command, truncatedCounter: tok.counterLow, counterBits: 16, counter: recoverCounter(highestCounter, tok.counterLow, 16) };
+}
+
+/** Step 6: the received MAC equals the last bytes of the GCM tag under this counter's key. */
+export function macVerifies(party: Party, d: DecodedToken): boolean {
+  const key = tokenKey(party, d.counter);
+  if (d.family === 'gbcs') return macMatches(truncatedTag(fullTag(party, key, utrnAad(party, d.counter, d.utrn.high)), 4), d.utrn.mac);
+  const { layout, body, mac } = d.tok;
+  return macMatches(truncatedTag(fullTag(party, key, commandAad(party, d.counter, layout, body)), layout.macBytes), mac);
+}
