@@ -187,6 +187,37 @@ describe('the meter page', () => {
     expect(startMeter(fromCli).getSnapshot().context.meter.keys.deviceId).toBe('DE00000000000001');
   });
 
+  it('reads on a projector: text at 7:1 contrast or more, and a 3 px focus ring', async () => {
+    await vend('Top-up £10', 'token'); // so the issued list and its notes are on the page too
+    const worst = await page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      const background = (el: Element | null): number[] => {
+        for (; el; el = el.parentElement) {
+          const c = rgb(getComputedStyle(el).backgroundColor);
+          if (c.length === 3 || c[3] !== 0) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const ratios = [...document.querySelectorAll('body *')]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''))
+        .filter((el) => !(el as HTMLButtonElement).disabled && el.closest('.sr-only') === null)
+        .map((el) => {
+          const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+          return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), text: el.textContent!.trim().slice(0, 30) };
+        });
+      return ratios.sort((x, y) => x.ratio - y.ratio)[0]!;
+    });
+    expect(worst.ratio, worst.text).toBeGreaterThanOrEqual(7); // WCAG AAA for normal text
+    await page.getByRole('button', { name: 'Export meter' }).focus();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth);
+    expect(outline).toBe('3px');
+  });
+
   it('is usable at phone width and every control has a name', async () => {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 720 });
