@@ -106,6 +106,16 @@ describe('one meter through the firmware', () => {
     expect(checked).toBeGreaterThan(5);
   });
 
+  it('without MP094 each command arrives at most once (a top-up decided while advancing does not replay the next input)', () => {
+    // Meter 28901 of a 100,000-meter week: its WAN outage ends while the customer reacts to losing supply.
+    const q = resolveParams({ meters: 100_000, days: 7 });
+    if (!q.ok) throw new Error();
+    const eq = eventTimes(q.params);
+    const a = runArm(q.params, eq, householdOf(q.params, eq, 28_901), 'without', null);
+    expect(a.duplicates).toBe(0);
+    expect(a.appliedByWan).toBe(a.commandsIssued);
+  });
+
   it('a mistyped token fails its check digit and is typed again', () => {
     const q = params({ delivery: { typoShare: 1, neverTypeShare: 0, neverTypeShareVulnerable: 0 } });
     const eq = eventTimes(q);

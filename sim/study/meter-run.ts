@@ -234,8 +234,7 @@ export function runArm(p: StudyParams, e: EventTimes, h: Household, arm: Arm, vi
 
   let hour = e.start;
   for (;;) {
-    const i = inputs[next];
-    const at = i ? Math.min(i.at, hour) : hour;
+    const at = Math.min(inputs[next]?.at ?? Infinity, hour);
     if (at >= e.end) break;
     advance(at);
     if (at === hour) {
@@ -246,7 +245,8 @@ export function runArm(p: StudyParams, e: EventTimes, h: Household, arm: Arm, vi
       hour += HOUR;
       continue;
     }
-    next++;
+    // Taken after advancing: a top-up the customer decided on meanwhile comes first.
+    const i = inputs[next++];
     switch (i!.kind) {
       case 'issue': {
         const c = plan[i!.k]!;
