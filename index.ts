@@ -10,9 +10,10 @@ import { hexToBytes } from './firmware/tokens/crypto.js';
 import { inspectToken as inspect, type Inspection } from './firmware/tokens/inspect.js';
 import type { CommandName } from './firmware/tokens/command-table.js';
 import { issueEnvelope as signEnvelope, type EnvelopeCommand } from './vending/envelope.js';
-import { runVectors, type DutIdentity, type VectorResult } from './conformance/runner.js';
+import type { Report } from './conformance/reports.js';
+import type { DutIdentity, VectorResult } from './conformance/runner.js';
+import { runSelection, selectVectors } from './conformance/session.js';
 import { parseTarget } from './conformance/targets.js';
-import { filterVectors, loadVectors, shardVectors } from './conformance/vectors.js';
 import { VECTOR_ROOT } from './conformance/suite.js';
 
 export type { Reply, Readout, Inspection, VectorResult, DutIdentity, CommandName, EnvelopeCommand, DeviceStorage };
@@ -96,20 +97,18 @@ export interface ConformanceOptions {
   vectors?: string;
 }
 
-export interface ConformanceReport {
-  /** what the DUT said in its hello */
-  dut: DutIdentity;
-  total: number;
-  passed: number;
-  failed: number;
-  results: VectorResult[];
-}
+/**
+ * What `nowan conformance --json` writes: the suite's integrity (published and unmodified, or every
+ * changed file), the DUT's identity from its hello, times, every vector's result and duration, and
+ * per-area counts.
+ */
+export type ConformanceReport = Report;
 
-/** Run the conformance vectors against the model or a DUT. */
+/**
+ * Run the conformance vectors against the model or a DUT. Rejects if the DUT cannot be started or
+ * greeted; a suite that is not the published one still runs, with `suite.status` `modified`.
+ */
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
-  const vectors = shardVectors(filterVectors(loadVectors(options.vectors ?? VECTOR_ROOT), options.filter), options.shard);
-  const target = parseTarget(options.target);
-  const { dut, results } = await runVectors(vectors, { makeTarget: () => target.make(options.timeoutMs ?? 10_000) });
-  const passed = results.filter((r) => r.passed).length;
-  return { dut, total: results.length, passed, failed: results.length - passed, results };
+  const selection = selectVectors(options.vectors ?? VECTOR_ROOT, options.filter, options.shard);
+  return runSelection(selection, parseTarget(options.target), options.timeoutMs ?? 10_000);
 }

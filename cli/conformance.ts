@@ -8,14 +8,15 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import { certificateHtml, certificateMarkdown } from '../conformance/certificate.js';
-import { checkIntegrity, integrityProblems } from '../conformance/manifest.js';
+import { integrityProblems } from '../conformance/manifest.js';
 import { mergeReports, parseReport } from '../conformance/merge.js';
-import { areaTable, buildReport, jsonReport, junitXml, suiteLine, type Report } from '../conformance/reports.js';
-import { DutUnavailable, runVectors } from '../conformance/runner.js';
+import { areaTable, jsonReport, junitXml, suiteLine, type Report } from '../conformance/reports.js';
+import { DutUnavailable } from '../conformance/runner.js';
+import { runSelection, selectVectors } from '../conformance/session.js';
 import { parseTarget } from '../conformance/targets.js';
-import { filterVectors, parseShard, readSuiteFiles, shardVectors, vectorsOf } from '../conformance/vectors.js';
+import { parseShard } from '../conformance/vectors.js';
 import { assertWritable, readJsonFile, summaryStream, writeOutput } from './files.js';
-import { NOWAN_VERSION, VECTOR_ROOT } from '../conformance/suite.js';
+import { VECTOR_ROOT } from '../conformance/suite.js';
 
 export { VECTOR_ROOT };
 
@@ -79,11 +80,8 @@ async function run(opts: RunFlags): Promise<void> {
   const outputs = { junit: opts.junit, json: opts.json, report: opts.report };
   checkOutputs(outputs);
   // One read of the suite: the bytes checked against the signed manifest are the bytes that run.
-  const files = readSuiteFiles(opts.vectors);
-  const integrity = checkIntegrity(files);
-  const matched = filterVectors(vectorsOf(files), opts.filter);
-  const vectors = shardVectors(matched, shard);
-  if (vectors.length === 0) throw new Error(opts.filter ? `--filter ${opts.filter} selects no vectors` : 'no vectors selected');
+  const selection = selectVectors(opts.vectors, opts.filter, shard);
+  const { integrity } = selection;
   if (!integrity.unmodified) {
     process.stderr.write(`MODIFIED suite: this is not the published suite${opts.allowModified ? ' (--allow-modified: running anyway)' : ''}\n  ${integrityProblems(integrity).join('\n  ')}\n`);
   }
@@ -94,14 +92,11 @@ async function run(opts: RunFlags): Promise<void> {
   process.once('SIGTERM', stop);
   const tty = process.stderr.isTTY;
   let failed = 0;
-  let outcome;
+  let report: Report;
   try {
-    outcome = await runVectors(vectors, {
-      makeTarget: () => target.make(timeoutMs),
-      onResult: (r, done, total) => {
-        if (!r.passed) failed++;
-        if (tty) process.stderr.write(progress(done, total, failed));
-      },
+    report = await runSelection(selection, target, timeoutMs, (r, done, total) => {
+      if (!r.passed) failed++;
+      if (tty) process.stderr.write(progress(done, total, failed));
     });
   } catch (e) {
     if (!(e instanceof DutUnavailable)) throw e;
@@ -114,14 +109,6 @@ async function run(opts: RunFlags): Promise<void> {
     process.removeListener('SIGTERM', stop);
   }
   if (tty) process.stderr.write('\n');
-  const report = buildReport(outcome, {
-    nowanVersion: NOWAN_VERSION,
-    suiteVersion: NOWAN_VERSION,
-    integrity,
-    selection: { filter: opts.filter ?? null, shard: shard ?? null, matched: matched.length },
-    transport: target.transport,
-    target: target.target,
-  });
   const out = summaryStream(outputs.junit, outputs.json, outputs.report);
   for (const r of report.results.filter((x) => !x.passed)) out.write(`FAIL ${r.id} ${r.title}\n${r.failure}\n\n`);
   out.write(summary(report));

@@ -32,9 +32,11 @@ describe('library API', () => {
     expect(createMeter().advance({ seconds: -1 })).toMatchObject({ ok: false });
   });
 
-  it('runConformance runs the shipped suite', async () => {
+  it('runConformance runs the shipped suite and says it is the published one, and who answered', async () => {
     const r = await runConformance({ filter: 'TOK-00*' });
     expect(r.failed).toBe(0);
     expect(r.total).toBeGreaterThan(5);
+    expect(r.suite).toMatchObject({ status: 'unmodified', signature: 'valid', modified: [], missing: [], extra: [] });
+    expect(r.dut).toEqual({ name: 'nowan model', version: '0.1.0', protocol: 1, transport: 'model', target: 'in-process model' });
   });
 });
