@@ -21,8 +21,8 @@ export type CounterVerdict = 'ok' | 'Duplicate' | 'Expired' | 'FormatError';
 /** Duplicate if cached; Expired at or below counterFloor, or below a full cache's smallest entry. */
 export function judgeCounter(cache: readonly number[], counterFloor: number, counter: number): CounterVerdict {
   if (counter > MAX_COUNTER) return 'FormatError';
-  if (counter < 0) return 'Expired';
   if (cache.includes(counter)) return 'Duplicate';
+  // A recovered counter below 0 is below any floor (counterFloor >= 0).
   if (counter <= counterFloor) return 'Expired';
   if (cache.length >= COUNTER_CACHE_SIZE && counter < cache[0]!) return 'Expired';
   return 'ok';
@@ -37,5 +37,6 @@ export function cacheCounter(cache: number[], counter: number): void {
   let i = cache.length;
   while (i > 0 && cache[i - 1]! > counter) i--;
   cache.splice(i, 0, counter);
-  if (cache.length > COUNTER_CACHE_SIZE) cache.splice(0, cache.length - COUNTER_CACHE_SIZE);
+  // Evict the smallest beyond the cache size (a deleteCount below 0 deletes nothing).
+  cache.splice(0, cache.length - COUNTER_CACHE_SIZE);
 }
