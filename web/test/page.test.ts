@@ -23,6 +23,8 @@ let url: string;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** Script errors and console errors of the page: a test fails on any. */
+let errors: string[] = [];
 
 beforeAll(async () => {
   server = webServer(WEB_ROOT);
@@ -39,8 +41,10 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
+  errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(url);
   await pause();
@@ -48,6 +52,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await context?.close();
+  expect(errors).toEqual([]);
 });
 
 /** Stop the virtual clock, so credit only changes by what a test does. */
