@@ -100,19 +100,19 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
       break;
     }
     case 'SetTouSwitch':
-      s.tariff.touSwitch[f.slot!] = f.enabled
+      s.tariff.touSwitch = withSlot(s.tariff.touSwitch, f.slot!, f.enabled
         ? { enabled: true, daysMask: f.daysMask!, startMinute: f.startMinute!, rate: f.rate! + 1 }
-        : clearedTouSwitch();
+        : clearedTouSwitch());
       break;
     case 'SetFriendlyCredit':
-      s.calendars.friendlyCredit[f.slot!] = f.enabled
+      s.calendars.friendlyCredit = withSlot(s.calendars.friendlyCredit, f.slot!, f.enabled
         ? { enabled: true, daysMask: f.daysMask!, startMinute: f.startMinute!, endMinute: f.endMinute! }
-        : clearedFriendlyCredit();
+        : clearedFriendlyCredit());
       break;
     case 'SetNonDisconnect':
-      s.calendars.nonDisconnect[f.slot!] = f.enabled
+      s.calendars.nonDisconnect = withSlot(s.calendars.nonDisconnect, f.slot!, f.enabled
         ? { enabled: true, start: fromLocal(f.startDay!, f.startMinute!), end: fromLocal(f.endDay!, f.endMinute!) }
-        : clearedNonDisconnect();
+        : clearedNonDisconnect());
       break;
     case 'RevertToDefaults':
       revertToDefaults(s, f.scope!, f.tenancyDay!, ctx.utrnCounter);
@@ -120,6 +120,13 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
   }
   evaluateCredit(s);
   return null;
+}
+
+/** A new slot list with one slot replaced: drafts share slot lists with the state they came from. */
+function withSlot<T>(slots: readonly T[], slot: number, value: T): T[] {
+  const out = slots.slice();
+  out[slot] = value;
+  return out;
 }
 
 /** AddDebt/DeductDebt on register 0/1 (time debts), 2 (payment debt) or 3 (accumulated debt). */

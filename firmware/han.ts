@@ -11,6 +11,6 @@ export function joinDevice(s: MeterState, deviceClass: Exclude<DeviceClass, 'any
   const id = deviceId.toUpperCase();
   if (s.han.devices.some((d) => d.deviceId.toUpperCase() === id)) return null;
   if (s.han.devices.length >= MAX_HAN_DEVICES) return 'hanFull';
-  s.han.devices.push({ deviceId, deviceClass });
+  s.han.devices = [...s.han.devices, { deviceId, deviceClass }];
   return null;
 }

@@ -3,11 +3,11 @@
 // `transition()` is pure and a persisted snapshot holds the whole meter (ecosystem.md 1.2, 1.4).
 import { assign, setup } from 'xstate';
 import * as ops from './meter.js';
-import type { Reply, Step } from './meter.js';
+import type { LoadStep, Reply, Step } from './meter.js';
 import type { DeviceClass, MeterState, Source } from './state.js';
 
 export type MeterEvent =
-  | { type: 'ADVANCE'; to: number }
+  | { type: 'ADVANCE'; to: number; loads?: readonly LoadStep[] }
   | { type: 'LOAD'; watts: number }
   | { type: 'CONSUME'; wh: number }
   | { type: 'KEYS'; keys: string }
@@ -38,7 +38,10 @@ export const meterMachine = setup({
     isPowered: ({ context }: { context: MeterContext }) => context.meter.power,
   },
   actions: {
-    advanceClock: assign(({ context, event }) => take(ops.advance(context.meter, (event as { to: number }).to))),
+    advanceClock: assign(({ context, event }) => {
+      const e = event as Extract<MeterEvent, { type: 'ADVANCE' }>;
+      return take(ops.advance(context.meter, e.to, e.loads));
+    }),
     setLoad: assign(({ context, event }) => take(ops.setLoad(context.meter, (event as { watts: number }).watts))),
     consumeEnergy: assign(({ context, event }) => take(ops.consume(context.meter, (event as { wh: number }).wh))),
     pressKeys: assign(({ context, event }) => take(ops.pressKeys(context.meter, (event as { keys: string }).keys))),

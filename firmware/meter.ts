@@ -34,9 +34,29 @@ export function tokenReply(o: TokenOutcome): Reply {
   return reply;
 }
 
-export function advance(s0: MeterState, target: number): Step {
+/** A change of load during an advance: from `at` (UTC seconds) on, `watts`. */
+export interface LoadStep {
+  at: number;
+  watts: number;
+}
+
+/**
+ * Let time pass to `target`; `loads`, in time order within [now, target], change the load on the way
+ * (a load profile in one input, so a year of hourly load costs its boundaries, not 8,760 inputs).
+ */
+export function advance(s0: MeterState, target: number, loads: readonly LoadStep[] = []): Step {
   if (!Number.isSafeInteger(target) || target < s0.time) return unchanged(s0, 'badRequest', 'advance cannot go backwards');
+  let at = s0.time;
+  for (const step of loads) {
+    if (!Number.isSafeInteger(step.at) || step.at < at || step.at > target) return unchanged(s0, 'badRequest', 'advance loads must be in time order within the advance');
+    if (!Number.isSafeInteger(step.watts) || step.watts < 0) return unchanged(s0, 'badRequest', 'advance load watts must be an integer >= 0');
+    at = step.at;
+  }
   const s = beginInput(s0);
+  for (const step of loads) {
+    advanceTo(s, step.at);
+    s.loadW = step.watts;
+  }
   advanceTo(s, target);
   return { state: s, reply: { ok: true } };
 }

@@ -284,8 +284,9 @@ function cloneCalendars(c: Calendars): Calendars {
 }
 
 /**
- * A copy that an operation may mutate freely. Log entries and the commissioned snapshot are never
- * mutated in place, so they are shared (this keeps a token's path cheap).
+ * A copy that an operation may mutate freely. Log entries, the commissioned snapshot and the slot
+ * lists (TOU switches, pending prices, calendars, HAN devices) are never mutated in place, only
+ * replaced, so they are shared: a token or an advance copies what it may change, not the tariff.
  */
 export function cloneState(s: MeterState): MeterState {
   return {
@@ -298,11 +299,11 @@ export function cloneState(s: MeterState): MeterState {
     tariff: {
       prices: s.tariff.prices.slice(),
       standingCharge: s.tariff.standingCharge,
-      touSwitch: s.tariff.touSwitch.map((t) => ({ ...t })),
-      pending: s.tariff.pending.map((p) => ({ ...p })),
+      touSwitch: s.tariff.touSwitch,
+      pending: s.tariff.pending,
     },
-    calendars: cloneCalendars(s.calendars),
-    han: { joinWindow: s.han.joinWindow ? { ...s.han.joinWindow } : null, devices: s.han.devices.map((d) => ({ ...d })) },
+    calendars: { friendlyCredit: s.calendars.friendlyCredit, nonDisconnect: s.calendars.nonDisconnect },
+    han: { joinWindow: s.han.joinWindow, devices: s.han.devices },
     keypad: { ...s.keypad },
     ppmid: { ...s.ppmid },
     utrnCounters: s.utrnCounters.slice(),

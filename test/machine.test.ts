@@ -53,4 +53,29 @@ describe('meter machine', () => {
     const h = cloneState(meterState({ meterBalance: 40_000_000, timeDebt: [{ amount: 10_000_000, rate: 1000, period: 'hourly' }] }));
     expect(advanceTo(h, h.time + 30 * 86_400)).toBe(30 * 24); // every hour is a boundary now
   });
+
+  it('an advance carrying a load profile ends where the same loads sent one by one end', () => {
+    const start = meterState({ meterBalance: 2_000_000 });
+    const t0 = start.time;
+    const watts = (h: number) => [300, 1200, 2000, 0, 800, 450][h % 6]!;
+    const oneByOne = createActor(meterMachine, { input: { meter: start } }).start();
+    for (let h = 0; h < 48; h++) {
+      oneByOne.send({ type: 'LOAD', watts: watts(h) });
+      oneByOne.send({ type: 'ADVANCE', to: t0 + (h + 1) * 3600 });
+    }
+    const profile = createActor(meterMachine, { input: { meter: start } }).start();
+    profile.send({ type: 'ADVANCE', to: t0 + 48 * 3600, loads: Array.from({ length: 48 }, (_, h) => ({ at: t0 + h * 3600, watts: watts(h) })) });
+    expect(profile.getSnapshot().context.reply).toEqual({ ok: true });
+    expect(JSON.stringify(profile.getSnapshot().context.meter)).toBe(JSON.stringify(oneByOne.getSnapshot().context.meter));
+  });
+
+  it('refuses load steps out of order or outside the advance, changing nothing', () => {
+    const start = meterState();
+    const actor = createActor(meterMachine, { input: { meter: start } }).start();
+    for (const loads of [[{ at: start.time + 20, watts: 1 }, { at: start.time + 10, watts: 1 }], [{ at: start.time + 7200, watts: 1 }], [{ at: start.time, watts: -1 }]]) {
+      actor.send({ type: 'ADVANCE', to: start.time + 3600, loads });
+      expect(actor.getSnapshot().context.reply).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+      expect(actor.getSnapshot().context.meter).toBe(start);
+    }
+  });
 });
