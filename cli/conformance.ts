@@ -92,16 +92,19 @@ async function run(opts: RunFlags): Promise<void> {
   process.once('SIGTERM', stop);
   const tty = process.stderr.isTTY;
   let failed = 0;
+  let judged = 0;
   let report: Report;
   try {
     report = await runSelection(selection, target, timeoutMs, (r, done, total) => {
+      judged = done;
       if (!r.passed) failed++;
       if (tty) process.stderr.write(progress(done, total, failed));
     });
   } catch (e) {
     if (!(e instanceof DutUnavailable)) throw e;
     if (tty) process.stderr.write('\n');
-    process.stderr.write(`nowan: ${target.target}: ${e.message}\nthe run stopped; no vector was judged and no report was written\n`);
+    const where = judged ? `after ${judged} of ${selection.vectors.length} vectors` : 'before the first vector';
+    process.stderr.write(`nowan: ${target.target}: ${e.message}\nthe run stopped ${where}; no report was written\n`);
     process.exitCode = EXIT.dutUnavailable;
     return;
   } finally {

@@ -149,8 +149,17 @@ describe('DUT handling', () => {
   it('a target that cannot start is one clear error and exit 3, not a failure per vector', async () => {
     const r = await nowan(['conformance', '--target', '/nonexistent/dut']);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/^nowan: \/nonexistent\/dut: the DUT did not start or answer hello: DUT exited \(code 127\): .*not found\nthe run stopped; no vector was judged and no report was written\n$/);
+    expect(r.err).toMatch(/^nowan: \/nonexistent\/dut: the DUT did not start or answer hello: DUT exited \(code 127\): .*not found\nthe run stopped before the first vector; no report was written\n$/);
     expect(r.out).toBe('');
+  }, 120_000);
+
+  it('a DUT that crashes and then cannot start again stops the run there (exit 3)', async () => {
+    const once = join(dir, 'started');
+    const target = `if [ -e ${once} ]; then echo 'no second start' >&2; exit 9; fi; touch ${once}; exec ${tsx('scripts/faulty-dut.ts --fault crash-on-power')}`;
+    const r = await nowan(['conformance', '--timeout', '60000', '--filter', 'PWR-001,TOK-001', '--json', join(dir, 'r.json'), '--target', target]);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('the DUT did not start or answer hello: DUT exited (code 9): no second start\nthe run stopped after 1 of 2 vectors; no report was written');
+    expect(existsSync(join(dir, 'r.json'))).toBe(false);
   }, 120_000);
 
   it('a DUT that hangs mid-vector fails that vector, the next gets a fresh DUT, and no process is left behind', async () => {
