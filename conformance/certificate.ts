@@ -2,6 +2,7 @@
 // verdict, the DUT, the suite's hash and signature status, the date, the per-area table and every
 // failure with its first mismatching step. Made only from the JSON report, so a merged report
 // certifies the same way as an unsharded run.
+import { PUBLISHED_SIGNING_KEY } from './manifest.js';
 import { failureLine, type Report } from './reports.js';
 
 export interface Verdict {
@@ -32,7 +33,7 @@ function facts(r: Report): Row[] {
     { label: 'Connected as', value: `${r.dut.transport}: ${r.dut.target}` },
     { label: 'Suite', value: `nowan vectors ${s.version}, ${s.status === 'unmodified' ? 'published suite, unmodified' : 'MODIFIED'}` },
     { label: 'Manifest SHA-256', value: s.manifestSha256 ?? 'none (manifest.json missing)' },
-    { label: 'Signature', value: s.signature === 'valid' ? 'valid (Ed25519, vectors/signing-key.pub)' : s.signature.toUpperCase() },
+    { label: 'Signature', value: s.signature === 'valid' ? `valid (Ed25519, the published nowan key ${PUBLISHED_SIGNING_KEY.slice(0, 16)}...)` : s.signature.toUpperCase() },
     { label: 'Vectors run', value: run },
     { label: 'Date', value: `${r.startedAt} to ${r.endedAt} (UTC)` },
     { label: 'Runner', value: `nowan ${r.nowanVersion}` },

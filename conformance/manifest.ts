@@ -8,6 +8,14 @@ export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 export const PUBLIC_KEY = 'signing-key.pub';
 
+/**
+ * The published suite's Ed25519 public key, pinned here in the runner. A suite folder carries its own
+ * signing-key.pub for readers, but trust never comes from the folder under test: anyone who edits a
+ * vector can re-sign the manifest with a key of their own and put that key beside it. Rotating the key
+ * (npm run vectors:sign -- --new-key) means changing this constant too; a test checks the two agree.
+ */
+export const PUBLISHED_SIGNING_KEY = '5a11ba7bf1efeaffe0e313fc7d9448da72bfb5c8d360446fe8786c3c59a3765c';
+
 export interface Manifest {
   version: 1;
   algorithm: 'sha256';
@@ -57,12 +65,11 @@ function parseManifest(bytes: Uint8Array): Manifest | string {
 
 /** Check the signature over manifest.json, every listed file's hash, and that no file is unlisted. */
 export function checkIntegrity(suite: SuiteFiles): Integrity {
-  const { manifest: manifestBytes, signature: sigText, publicKey: keyText } = suite;
+  const { manifest: manifestBytes, signature: sigText } = suite;
   const out: Integrity = { manifestSha256: manifestBytes ? sha256(manifestBytes) : null, signature: 'missing', unmodified: false, modified: [], missing: [], extra: [], files: 0 };
-  if (manifestBytes && sigText && keyText) {
+  if (manifestBytes && sigText) {
     const signature = Buffer.from(Buffer.from(sigText).toString('utf8').trim(), 'hex');
-    const publicKey = Buffer.from(Buffer.from(keyText).toString('utf8').trim(), 'hex');
-    out.signature = verifyEd25519(signature, manifestBytes, publicKey) ? 'valid' : 'invalid';
+    out.signature = verifyEd25519(signature, manifestBytes, Buffer.from(PUBLISHED_SIGNING_KEY, 'hex')) ? 'valid' : 'invalid';
   }
   const manifest = manifestBytes ? parseManifest(manifestBytes) : 'manifest.json is missing';
   if (typeof manifest === 'string') {
@@ -87,8 +94,8 @@ export function checkIntegrity(suite: SuiteFiles): Integrity {
 export function integrityProblems(i: Integrity): string[] {
   const problems: string[] = [];
   if (i.manifestSha256 === null) problems.push(`${MANIFEST} is missing`);
-  else if (i.signature === 'missing') problems.push(`${SIGNATURE} or ${PUBLIC_KEY} is missing`);
-  else if (i.signature === 'invalid') problems.push(`${SIGNATURE} is not a valid Ed25519 signature of ${MANIFEST} under ${PUBLIC_KEY}`);
+  else if (i.signature === 'missing') problems.push(`${SIGNATURE} is missing`);
+  else if (i.signature === 'invalid') problems.push(`${SIGNATURE} is not a valid Ed25519 signature of ${MANIFEST} under the published nowan key (${PUBLISHED_SIGNING_KEY.slice(0, 16)}...)`);
   if (i.unreadable && i.manifestSha256 !== null) problems.push(i.unreadable);
   for (const p of i.modified) problems.push(`${p} was modified (SHA-256 differs)`);
   for (const p of i.missing) problems.push(`${p} is listed but missing`);

@@ -21,6 +21,7 @@ if (process.argv.includes('--new-key')) {
   writeFileSync(keyFile, sk.toString('hex') + '\n', { mode: 0o600 });
   writeFileSync(join(root, PUBLIC_KEY), Buffer.from(ed25519PublicKey(sk)).toString('hex') + '\n');
   console.log(`new signing key: private ${keyFile} (keep it safe, never commit it), public vectors/${PUBLIC_KEY}`);
+  console.log('the runner trusts only PUBLISHED_SIGNING_KEY in conformance/manifest.ts: set it to the new public key');
 }
 
 const manifest = buildManifest(root);

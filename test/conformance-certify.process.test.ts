@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { conformanceCommand } from '../cli/conformance.js';
+import { buildManifest, PUBLISHED_SIGNING_KEY } from '../conformance/manifest.js';
 import { withoutTiming, type Report } from '../conformance/reports.js';
+import { ed25519PublicKey, signEd25519 } from '../firmware/tokens/ed25519.js';
 
 const ROOT = fileURLToPath(new URL('../vectors', import.meta.url));
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -79,13 +81,35 @@ describe('suite integrity before the run', () => {
     expect(allowed.out).toContain('MODIFIED suite');
   });
 
+  it('an edited suite re-signed with a key of its own is MODIFIED: trust is pinned in the runner, not read from the folder', async () => {
+    const copy = join(dir, 'vectors');
+    cpSync(ROOT, copy, { recursive: true });
+    const path = join(copy, 'PAY', 'PAY-000.json');
+    const v = JSON.parse(readFileSync(path, 'utf8'));
+    v.steps = v.steps.map((step: { op: string }) => (step.op === 'read' ? { op: 'read', expect: { ok: true } } : step));
+    writeFileSync(path, JSON.stringify(v));
+    const manifest = buildManifest(copy);
+    writeFileSync(join(copy, 'manifest.json'), manifest);
+    const forger = new Uint8Array(32).fill(7);
+    writeFileSync(join(copy, 'manifest.sig'), Buffer.from(signEd25519(new TextEncoder().encode(manifest), forger)).toString('hex') + '\n');
+    writeFileSync(join(copy, 'signing-key.pub'), Buffer.from(ed25519PublicKey(forger)).toString('hex') + '\n');
+    const r = await conformance('--vectors', copy, '--filter', 'PAY-000', '--json', join(dir, 'r.json'));
+    expect(r.code).toBe(4);
+    expect(r.err).toContain('not a valid Ed25519 signature of manifest.json under the published nowan key');
+    expect(readReport(join(dir, 'r.json')).suite).toMatchObject({ status: 'modified', signature: 'invalid' });
+  });
+
+  it('the pinned key is the one published beside the vectors', () => {
+    expect(readFileSync(join(ROOT, 'signing-key.pub'), 'utf8').trim()).toBe(PUBLISHED_SIGNING_KEY);
+  });
+
   it('a manifest whose signature does not verify is MODIFIED too', async () => {
     const copy = join(dir, 'vectors');
     cpSync(ROOT, copy, { recursive: true });
     writeFileSync(join(copy, 'manifest.sig'), '00'.repeat(64) + '\n');
     const r = await conformance('--vectors', copy, '--filter', 'TOK-001', '--json', join(dir, 'r.json'));
     expect(r.code).toBe(4);
-    expect(r.err).toContain('manifest.sig is not a valid Ed25519 signature of manifest.json under signing-key.pub');
+    expect(r.err).toContain('manifest.sig is not a valid Ed25519 signature of manifest.json under the published nowan key');
     expect(readReport(join(dir, 'r.json')).suite).toMatchObject({ status: 'modified', signature: 'invalid', modified: [], missing: [], extra: [] });
   });
 });
@@ -249,7 +273,7 @@ describe('reports', () => {
     expect(md).toMatch(/\*\*FAIL: \d+ of \d+ vectors failed\*\*/);
     expect(md).toContain('| Device under test | nowan model 0.1.0 (protocol 1) |');
     expect(md).toContain(`| Manifest SHA-256 | ${manifestSha} |`);
-    expect(md).toContain('| Signature | valid (Ed25519, vectors/signing-key.pub) |');
+    expect(md).toContain(`| Signature | valid (Ed25519, the published nowan key ${PUBLISHED_SIGNING_KEY.slice(0, 16)}...) |`);
     expect(md).toMatch(/- first mismatch: step \d+ at block: expected 1, actual 2/);
     const html = readFileSync(join(dir, 'c.html'), 'utf8');
     expect(html).toContain('<p class="verdict fail">FAIL:');
