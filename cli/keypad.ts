@@ -26,13 +26,14 @@ Keys (meter keypad focus):
 export function keypadCommand(): Command {
   return new Command('keypad')
     .option('--meter <file>', 'keep the meter state in this file (created if missing, saved after every accepted token and on exit)')
-    .option('--new', 'start from factory defaults (with --meter: replace the file)')
+    .option('--new', 'start from factory defaults (with --meter: replace the meter in the file)')
+    .option('--recover', 'with --meter: if the file is damaged, keep the last state that can be proved and move the file aside')
     .option('--demo', 'the built-in demo meter (the default)')
     .option('--keys <file>', 'key set of the meter (default: keys/demo-keyset.json, TEST KEYS)')
     .option('--config <file>', 'a meter configuration JSON (conformance.md section 3) for a new meter, e.g. from `nowan keys gen`')
     .addOption(new Option('--fuel <fuel>', 'fuel of a new meter').choices(['electricity', 'gas']).default('electricity'))
     .addHelpText('after', KEY_HELP)
-    .action(async (opts: { meter?: string; new?: boolean; keys?: string; config?: string; fuel: 'electricity' | 'gas' }) => {
+    .action(async (opts: { meter?: string; new?: boolean; recover?: boolean; keys?: string; config?: string; fuel: 'electricity' | 'gas' }) => {
       // Files first, so a bad --keys or --config is reported even where no terminal is attached.
       const keys = opts.keys ? loadKeySet(opts.keys) : demoKeys();
       const now = Math.floor(Date.now() / 60_000) * 60; // the shell, not the firmware, picks a start time
@@ -43,7 +44,9 @@ export function keypadCommand(): Command {
       }
       // With --meter every input is journaled and every accepted token is durable before it shows.
       const store = opts.meter ? new MeterStore(opts.meter) : null;
-      const meter = store ? (opts.new ? store.create(fresh()) : store.open(fresh)) : startMeter(fresh());
+      store?.lock();
+      const meter = store ? (opts.new ? store.create(fresh()) : store.open(fresh, { recover: opts.recover === true })) : startMeter(fresh());
+      for (const notice of store?.notices ?? []) process.stderr.write(`nowan keypad: ${notice}\n`);
       const save = () => {
         if (meter instanceof DurableMeter) meter.checkpoint();
       };

@@ -12,7 +12,7 @@ import { MeterStore } from './store/meter-store.js';
 export function runCommand(): Command {
   return new Command('run')
     .argument('<scenario>', 'scenario JSON (sim/scenario.schema.json)')
-    .option('--state <file>', 'keep the meter in this durable state file (replaced by the scenario\'s meter)')
+    .option('--state <file>', 'keep the meter in this durable state file (a new one, or a state file whose meter the scenario\'s replaces)')
     .option('--trace <file>', 'JSON Lines: every input, boundary, event and half-hour reading with the balances after it (- for standard output)')
     .option('--csv <file>', 'the same rows as CSV (- for standard output)')
     .option('--plot <file>', 'an SVG timeline (- for standard output)')
@@ -26,6 +26,7 @@ export function runCommand(): Command {
       const scenario = data as Scenario;
       const party = scenario.keys ? loadKeySet(resolve(dirname(path), scenario.keys)).party : undefined;
       const store = opts.state ? new MeterStore(opts.state) : null;
+      store?.lock();
       const trace = opts.trace === STDOUT ? process.stdout : opts.trace ? createWriteStream(opts.trace) : null;
       const result = runScenario(scenario, {
         ...(party ? { party } : {}),

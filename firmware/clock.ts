@@ -83,9 +83,25 @@ export function nextLocalMidnight(t: number): number {
   return fromLocal(toLocal(t).day + 1, 0);
 }
 
+/**
+ * The meter's time range: every instant whose GB local date fits the 16-bit day count of the token
+ * date fields (days since 2000-01-01, tokens.md section 6), so local day 65535 even in BST:
+ * 2000-01-01T00:00:00Z to 2179-06-06T22:59:59Z. Inputs that would leave it are refused.
+ */
+export const METER_TIME_MIN = EPOCH_2000;
+export const METER_TIME_MAX = EPOCH_2000 + 65_536 * DAY - HOUR - 1;
+export const METER_TIME_RANGE = '2000-01-01T00:00:00Z to 2179-06-06T22:59:59Z';
+
+export function inMeterTimeRange(t: number): boolean {
+  return Number.isSafeInteger(t) && t >= METER_TIME_MIN && t <= METER_TIME_MAX;
+}
+
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.0+)?(?:Z|\+00:00)$/;
 
-/** Parse an ISO-8601 UTC instant with whole seconds; null when malformed. */
+/**
+ * Parse an ISO-8601 UTC instant with whole seconds, strictly: real instants only (no 19xx for year
+ * 00xx, no 30 February); null when malformed. The caller checks the meter time range.
+ */
 export function parseIso(text: unknown): number | null {
   if (typeof text !== 'string') return null;
   const m = ISO_RE.exec(text);

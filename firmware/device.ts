@@ -2,7 +2,7 @@
 // Every request is validated; a bad one answers ok:false and changes nothing. Used in process by the
 // conformance runner and over stdin/stdout by `nowan adapter`.
 import { createActor, type Actor } from 'xstate';
-import { parseIso } from './clock.js';
+import { inMeterTimeRange, METER_TIME_MAX, METER_TIME_RANGE, parseIso } from './clock.js';
 import { commission } from './configure.js';
 import { failure, read, type Reply } from './meter.js';
 import { meterMachine, type MeterEvent } from './meter.machine.js';
@@ -16,8 +16,38 @@ type Req = Record<string, unknown>;
 
 const JOIN_CLASSES = ['ihd', 'ppmid', 'cad', 'gasMeter'] as const;
 
+/**
+ * Bounds on request fields (docs/decisions.md, "Edges"). Watts over the whole time range and a lump
+ * of Wh both stay exact in joules (below 2^53); the strings are far above anything a keypad, a token
+ * or an envelope (4 KiB, tokens.md section 8) needs, so the meter's own rules still answer those,
+ * and a journal record stays small.
+ */
+export const LIMITS = { watts: 1_000_000, wh: 1_000_000_000, keys: 1024, digits: 256, jwsBytes: 8192, configDepth: 32 } as const;
+
 function isNonNegativeInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+const tooLarge = (message: string) => failure('tooLarge', message);
+
+/** Whether a JSON value nests deeper than `limit` (iteratively: deep input must not overflow the stack). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A requested instant: parsed strictly and inside the meter's time range, or why not. */
+function meterInstant(v: unknown, field: string): number | string {
+  const t = parseIso(v);
+  if (t === null) return `${field} must be an ISO-8601 UTC time such as 2026-01-05T09:00:00Z`;
+  if (!inMeterTimeRange(t)) return `${field} must lie in the meter's time range, ${METER_TIME_RANGE}`;
+  return t;
 }
 
 /** Turn a request into a machine event, or a reply explaining why it cannot be carried out. */
@@ -30,29 +60,34 @@ export function toEvent(req: Req, now: number): MeterEvent | Reply {
       if (hasSeconds === hasTo) return bad('advance takes exactly one of seconds or to');
       if (hasSeconds) {
         if (!isNonNegativeInt(req.seconds)) return bad('advance.seconds must be an integer >= 0');
+        if (now + req.seconds > METER_TIME_MAX) return bad(`advance.seconds would take the meter past the end of its time range, ${METER_TIME_RANGE}`);
         return { type: 'ADVANCE', to: now + req.seconds };
       }
-      const to = parseIso(req.to);
-      if (to === null) return bad('advance.to must be an ISO-8601 UTC time');
+      const to = meterInstant(req.to, 'advance.to');
+      if (typeof to === 'string') return bad(to);
       if (to < now) return bad('advance.to is before the meter time');
       return { type: 'ADVANCE', to };
     }
     case 'load':
-      return isNonNegativeInt(req.watts) ? { type: 'LOAD', watts: req.watts } : bad('load.watts must be an integer >= 0');
+      return isNonNegativeInt(req.watts) && req.watts <= LIMITS.watts ? { type: 'LOAD', watts: req.watts } : bad(`load.watts must be an integer 0..${LIMITS.watts}`);
     case 'consume':
-      return isNonNegativeInt(req.wh) ? { type: 'CONSUME', wh: req.wh } : bad('consume.wh must be an integer >= 0');
+      return isNonNegativeInt(req.wh) && req.wh <= LIMITS.wh ? { type: 'CONSUME', wh: req.wh } : bad(`consume.wh must be an integer 0..${LIMITS.wh}`);
     case 'keys':
+      if (typeof req.keys === 'string' && req.keys.length > LIMITS.keys) return tooLarge(`keys.keys is longer than ${LIMITS.keys} presses`);
       return typeof req.keys === 'string' && /^[0-9#*<]*$/.test(req.keys)
         ? { type: 'KEYS', keys: req.keys }
         : bad('keys.keys must be a string of 0-9, #, *, <');
     case 'token': {
       const source = req.source ?? 'keypad';
       if (source !== 'keypad' && source !== 'ppmid') return bad('token.source must be keypad or ppmid');
+      if (typeof req.digits === 'string' && req.digits.length > LIMITS.digits) return tooLarge(`token.digits is longer than ${LIMITS.digits} characters`);
       if (typeof req.digits !== 'string' || !/^[0-9 \-]*$/.test(req.digits)) return bad('token.digits must be digits, spaces and dashes');
       return { type: 'TOKEN_ENTERED', digits: req.digits.replace(/[ -]/g, ''), source };
     }
     case 'envelope':
-      return typeof req.jws === 'string' ? { type: 'ENVELOPE_RECEIVED', jws: req.jws } : bad('envelope.jws must be a string');
+      if (typeof req.jws !== 'string') return bad('envelope.jws must be a string');
+      if (req.jws.length > LIMITS.jwsBytes || new TextEncoder().encode(req.jws).length > LIMITS.jwsBytes) return tooLarge(`envelope.jws is larger than ${LIMITS.jwsBytes} bytes`);
+      return { type: 'ENVELOPE_RECEIVED', jws: req.jws };
     case 'button': {
       const where = req.where ?? 'meter';
       if (where !== 'meter' && where !== 'ppmid') return bad('button.where must be meter or ppmid');
@@ -113,8 +148,9 @@ export class Device {
     const r = req as Req;
     if (r.op === 'hello') return { ok: true, protocol: PROTOCOL, name: NAME, version: VERSION };
     if (r.op === 'reset') {
-      const time = parseIso(r.time);
-      if (time === null) return failure('badRequest', 'reset.time must be an ISO-8601 UTC time');
+      const time = meterInstant(r.time, 'reset.time');
+      if (typeof time === 'string') return failure('badRequest', time);
+      if (nestsDeeperThan(r.meter, LIMITS.configDepth)) return failure('badConfig', `reset.meter nests deeper than ${LIMITS.configDepth} levels`);
       const made = commission(r.meter, time);
       if (!made.ok) return failure(made.code, made.message);
       this.actor = this.storage ? this.storage.create(made.value) : startMeter(made.value);

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { serveJsonLines } from '../cli/adapter.js';
+import { fuzzAdapter, fuzzAdapterStream } from '../scripts/fuzz-adapter.js';
 import { fuzz } from '../scripts/fuzz-core.js';
 
 describe('parser fuzzing (a fast run; npm run fuzz for millions)', () => {
@@ -46,5 +47,17 @@ describe('adapter robustness', () => {
     expect(replies[10]).toEqual({ ok: true });
     expect(replies[11].ok).toBe(false);
     expect(replies[12].ok).toBe(true);
+  });
+});
+
+describe('adapter fuzzing (a fast run; npm run fuzz for more)', () => {
+  it('random and mutated JSON Lines: one reply each, ok:false changes nothing, never internal', async () => {
+    const report = fuzzAdapter(1500, 7);
+    expect(report.lines).toBe(1500);
+    expect(report.byCode.internal).toBeUndefined();
+    // The mix reaches the meter as well as the validators.
+    expect(report.byCode.ok).toBeGreaterThan(50);
+    expect(report.byCode.badRequest).toBeGreaterThan(50);
+    expect(await fuzzAdapterStream(1500, 8)).toBe(1500);
   });
 });

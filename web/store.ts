@@ -66,15 +66,17 @@ function isMeterSnapshot(snapshot: unknown): boolean {
 /** A meter from state file text; throws StateFileError naming `name` when it is not one. */
 export function meterFromText(text: string, name: string, storage: KeyValueStore): BrowserMeter {
   if (text.length > MAX_IMPORT_BYTES) throw new StateFileError(`${name}: larger than ${MAX_IMPORT_BYTES} bytes, not a meter state file`);
-  const { seq, snapshot } = parseStateText(text, name, checksum);
+  const { seq, snapshot, records } = parseStateText(text, name, checksum);
   if (!isMeterSnapshot(snapshot)) throw new StateFileError(`${name}: the snapshot is not a nowan meter`);
   let actor: MeterActor;
   try {
     actor = restoreMeter(snapshot);
+    // A file from `--meter` may end in journaled inputs after its checkpoint: they were acknowledged.
+    for (const event of records) actor.send(event);
   } catch {
     throw new StateFileError(`${name}: the snapshot is not a nowan meter`);
   }
-  return new BrowserMeter(actor, storage, seq);
+  return new BrowserMeter(actor, storage, seq + records.length);
 }
 
 export function newMeter(state: MeterState, storage: KeyValueStore): BrowserMeter {
