@@ -81,7 +81,10 @@ export function meterStateProblem(meter: unknown): string | null {
   try {
     const invariant = invariantProblem(s);
     if (invariant) return invariant;
-    const made = commission(readout(s), s.time);
+    const config = readout(s);
+    // A disabled period reads out start/end null; as a configuration it is just `enabled: false`.
+    const periods = config.calendars.nonDisconnect.map((p) => (p.enabled ? p : { enabled: false }));
+    const made = commission({ ...config, calendars: { ...config.calendars, nonDisconnect: periods } }, s.time);
     if (!made.ok) return made.message;
     for (const part of CONFIGURED) if (canonical(part(made.value)) !== canonical(part(s))) return 'the state does not survive its own configuration rules';
     return null;
