@@ -49,7 +49,7 @@ describe('the page keeps the meter as a state file', () => {
   });
 
   it('an import with a good checksum but no meter inside is refused', () => {
-    expect(() => meterFromText(stateText(0, { status: 'active', context: {} }, sha256), 'x.json', memory())).toThrow(/x\.json: the snapshot is not a nowan meter/);
+    expect(() => meterFromText(stateText(0, { status: 'active', context: {} }, sha256), 'x.json', memory())).toThrow(/x\.json: the checkpoint is not a meter state the firmware could be in/);
     expect(() => meterFromText('x'.repeat(2_000_001), 'big.json', memory())).toThrow(/big\.json: larger than/);
   });
 });
