@@ -101,6 +101,17 @@ describe('the meter page', () => {
     await page.screenshot({ path: new URL('web-accepted.png', SHOTS).pathname, fullPage: true });
   });
 
+  it('Enter submits typed digits even while the vending button that issued them has the focus', async () => {
+    const token = (await vend('Top-up £10', 'token')).replace(/ /g, '');
+    const issued = await page.getByTestId('issued-token').count();
+    const before = await creditPence();
+    await page.keyboard.type(token); // the focus is still on the vending button just clicked
+    await page.keyboard.press('Enter');
+    await expect.poll(() => notice().textContent()).toBe('ADDED £10.00');
+    expect(await creditPence()).toBe(before + 1000);
+    expect(await page.getByTestId('issued-token').count()).toBe(issued); // nothing vended again
+  });
+
   it('a typo shows the check-digit message with its block', async () => {
     const token = (await vend('Add debt £25', 'token')).replace(/ /g, '');
     expect(token).toHaveLength(40);
