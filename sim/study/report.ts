@@ -45,7 +45,7 @@ function intro(f: StudyFigures): string[] {
       `${p.population.noWanShare * 100}% without WAN and ${p.population.intermittentWanShare * 100}% with intermittent WAN; ${p.population.vulnerableShare * 100}% vulnerable households.`,
     `Cold snap: ${p.weather.coldSnapDays} days from ${f.event.snapStart}, the daily mean falling by ${p.weather.dropC} C from ${p.weather.baseTempC} C (coldest ${f.event.coldestStart} to ${f.event.coldestEnd}).`,
     `The supplier acts at ${f.event.announce}: a non-disconnect period over the snap, wider friendly credit, debt recovery paused, ` +
-      `a GBP ${p.supplier.freeTopUpPounds} free top-up for vulnerable households; the cap price (${p.supplier.priceChangeBp / 100}%) applies from ${f.event.capAt}.`,
+      `a GBP ${p.supplier.freeTopUpPounds} free top-up for vulnerable households; the cap price (${p.supplier.priceChangeBp / 100}%) applies from local midnight of ${p.supplier.capDate} (${f.event.capAt}).`,
     `With MP094 a meter without WAN gets each command as a 40/60-digit token texted to the customer; without, only at a site visit ` +
       `(${p.delivery.visitsPerDayPer10k} a day per 10,000 meters). Every meter runs the nowan firmware; every token is issued for its own key set and verified by the meter.`,
     `Seed ${f.seed}; ${f.runOnce.toLocaleString('en-GB')} meters with WAN have the same deliveries in both arms and were run once.`,
