@@ -2,7 +2,7 @@
 // internal and may change.
 //
 //   import { createMeter, issueToken, inspectToken, runConformance } from 'nowan';
-import { Device, type DeviceStorage } from './firmware/device.js';
+import { Device, type DeviceStorage } from './protocol/device.js';
 import type { Reply } from './firmware/meter.js';
 import { readout, type Readout } from './firmware/readout.js';
 import { commission } from './firmware/configure.js';

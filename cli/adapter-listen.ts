@@ -6,7 +6,7 @@
 // connection meets the meter as its storage keeps it (with --state, the same meter; without, a
 // fresh model that the runner resets anyway).
 import { createServer, type Socket } from 'node:net';
-import type { DeviceStorage } from '../firmware/device.js';
+import type { DeviceStorage } from '../protocol/device.js';
 import { serveJsonLines } from './adapter.js';
 
 export function parseListen(text: string): { host: string; port: number } {

@@ -1,6 +1,6 @@
 // `nowan adapter`: the model as a JSON Lines device under test on stdin/stdout (conformance.md 1).
 import { Command } from 'commander';
-import { Device, type DeviceStorage } from '../firmware/device.js';
+import { Device, type DeviceStorage } from '../protocol/device.js';
 import { failure, type Reply } from '../firmware/meter.js';
 import { boundedLines, MAX_LINE_BYTES } from './line-reader.js';
 import { MeterStore } from './store/meter-store.js';

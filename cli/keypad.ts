@@ -1,7 +1,7 @@
 // `nowan keypad`: the live meter in the terminal (keypad-sim), optionally kept in a state file.
 // ink and React load only when the emulator starts, so every other command (and --help) starts fast.
 import { Command, Option } from 'commander';
-import { startMeter } from '../firmware/device.js';
+import { startMeter } from '../protocol/device.js';
 import type { MeterState } from '../firmware/state.js';
 import { Session } from '../keypad-sim/session.js';
 import { demoMeter } from '../keypad-sim/demo.js';

@@ -1,7 +1,7 @@
 // Devices under test: the in-process model, or a DUT speaking JSON Lines (conformance.md section 1)
 // as a child process (a command line), on a TCP port (`tcp://HOST:PORT`) or on a serial line
 // (`serial:PATH?baud=N`).
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import { ProcessTarget } from './transports/process.js';
 import { SerialTarget } from './transports/serial.js';
 import { TcpTarget } from './transports/tcp.js';

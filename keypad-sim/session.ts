@@ -5,7 +5,7 @@
 import { toLocal, HOUR } from '../firmware/clock.js';
 import { creditOf } from '../firmware/credit.js';
 import type { Reply } from '../firmware/meter.js';
-import type { MeterLike } from '../firmware/device.js';
+import type { MeterLike } from '../protocol/device.js';
 import type { MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { nextBoundary } from '../firmware/timeline.js';

@@ -10,7 +10,7 @@
 // Usage: tsx scripts/faulty-dut.ts --fault double-topup
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 
 const fault = process.argv[process.argv.indexOf('--fault') + 1];
 const faults = ['check-digit-block', 'double-topup', 'crash-on-power', 'protocol-2', 'hold-first-power'];

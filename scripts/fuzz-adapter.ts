@@ -4,7 +4,7 @@
 // the read-out identical; nothing escapes as an exception or an `internal` error.
 import { PassThrough } from 'node:stream';
 import { serveJsonLines } from '../cli/adapter.js';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import { issueUtrn } from '../vending/utrn.js';
 import { rng } from '../sim/rng.js';
 import { RTDS, rtdsParty } from './rtds.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { serveJsonLines } from '../cli/adapter.js';
 import { boundedLines } from '../cli/line-reader.js';
 import { MeterStore } from '../cli/store/meter-store.js';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import { device, readout, RTDS, T0 } from './helpers.js';
 
 async function collect(chunks: (string | Buffer)[], max: number) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { counterFileOf, initCounterHistory, withNewCounter } from '../cli/counter-history.js';
 import { loadKeySet } from '../cli/keyset.js';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import { envelopeCommand } from '../cli/envelope.js';
 import { keysCommand } from '../cli/keygen.js';
 import { tokenCommand } from '../cli/token.js';

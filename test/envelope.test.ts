@@ -3,7 +3,7 @@ import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateKeys } from '../cli/keygen.js';
 import { loadKeySetFromObject } from '../cli/keyset.js';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import { hexToBytes } from '../firmware/tokens/crypto.js';
 import { issueEnvelope, signCompact } from '../vending/envelope.js';
 import { issueUtrn } from '../vending/utrn.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { commission } from '../firmware/configure.js';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import type { MeterState } from '../firmware/state.js';
 
 export const examples = JSON.parse(readFileSync(new URL('./vectors/token-examples.json', import.meta.url), 'utf8'));

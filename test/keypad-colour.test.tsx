@@ -1,7 +1,7 @@
 // NO_COLOR (no-color.org) on a terminal that has colour: this file forces chalk's colour on before
 // ink loads, so the difference is visible in the frames.
 import { describe, expect, it } from 'vitest';
-import { startMeter } from '../firmware/device.js';
+import { startMeter } from '../protocol/device.js';
 import { meterState } from './helpers.js';
 
 process.env.FORCE_COLOR = '1';

@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { demoTokens } from '../cli/demo.js';
 import { loadKeySetFromObject } from '../cli/keyset.js';
-import { startMeter } from '../firmware/device.js';
+import { startMeter } from '../protocol/device.js';
 import type { MeterState } from '../firmware/state.js';
 import { hexToBytes } from '../firmware/tokens/crypto.js';
 import { issueEnvelope } from '../vending/envelope.js';

@@ -52,6 +52,12 @@ describe('layers', () => {
     }
   });
 
+  it('the protocol imports only firmware', () => {
+    for (const file of sources('protocol')) {
+      for (const dep of importsOf(file)) if (dep.endsWith('.ts')) expect(dep, `${file} imports ${dep}`).toMatch(/^(firmware|protocol)\//);
+    }
+  });
+
   it('the library (index.ts) reaches no CLI, emulator, ink or React module', () => {
     const reached = [...closure('index.ts')];
     expect(reached.filter((f) => /^(cli|keypad-sim)\//.test(f) || f === 'ink' || f === 'react')).toEqual([]);

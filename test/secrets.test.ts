@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tokenCommand } from '../cli/token.js';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import { RTDS } from './helpers.js';
 import { runCli } from './support/cli-run.js';
 

@@ -2,7 +2,7 @@
 // the page shows it, in the `--meter` state file format (cli/store/state-file.ts), so a file exported
 // here opens with `nowan keypad --meter` and the other way round.
 import { sha256 } from '@noble/hashes/sha2.js';
-import { restoreMeter, startMeter, type MeterActor, type MeterLike } from '../firmware/device.js';
+import { restoreMeter, startMeter, type MeterActor, type MeterLike } from '../protocol/device.js';
 import type { MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { bytesToHex, utf8Bytes } from '../firmware/tokens/bytes.js';

@@ -12,7 +12,7 @@
 // and the line, and the file is left as it is; `recover` keeps the last state that can be proved and
 // moves the damaged file aside. The file is used by one process at a time (`lock`).
 import { createHash } from 'node:crypto';
-import { restoreMeter, startMeter, type MeterActor } from '../../firmware/device.js';
+import { restoreMeter, startMeter, type MeterActor } from '../../protocol/device.js';
 import type { Reply } from '../../firmware/meter.js';
 import type { MeterEvent } from '../../firmware/meter.machine.js';
 import type { MeterState } from '../../firmware/state.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { startMeter } from '../../firmware/device.js';
+import { startMeter } from '../../protocol/device.js';
 import { checkDigit } from '../../firmware/tokens/verhoeff.js';
 import { MeterStore } from '../../cli/store/meter-store.js';
 import { listen, webServer, WEB_ROOT } from '../../cli/web.js';

@@ -2,11 +2,11 @@
 // Every request is validated; a bad one answers ok:false and changes nothing. Used in process by the
 // conformance runner and over stdin/stdout by `nowan adapter`.
 import { createActor, type Actor } from 'xstate';
-import { inMeterTimeRange, METER_TIME_MAX, METER_TIME_RANGE, parseIso } from './clock.js';
-import { commission } from './configure.js';
-import { failure, read, type Reply } from './meter.js';
-import { meterMachine, type MeterEvent } from './meter.machine.js';
-import type { MeterState } from './state.js';
+import { inMeterTimeRange, METER_TIME_MAX, METER_TIME_RANGE, parseIso } from '../firmware/clock.js';
+import { commission } from '../firmware/configure.js';
+import { failure, read, type Reply } from '../firmware/meter.js';
+import { meterMachine, type MeterEvent } from '../firmware/meter.machine.js';
+import type { MeterState } from '../firmware/state.js';
 
 export const PROTOCOL = 1;
 export const NAME = 'nowan model';
