@@ -6,6 +6,7 @@
 # Usage: scripts/conformance-transports.sh   (needs socat)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Background servers are started as node itself (not through the function) so $! is the pid to stop.
 nowan() { node --import tsx cli/main.ts "$@"; }
 dir=$(mktemp -d)
 pids=()
@@ -20,7 +21,7 @@ echo "== command: nowan adapter"
 nowan conformance --target "node --import tsx cli/main.ts adapter" --json "$dir/command.json" | tail -3
 
 echo "== tcp: nowan adapter --listen"
-nowan adapter --listen tcp://127.0.0.1:0 2>"$dir/tcp.err" & pids+=($!)
+node --import tsx cli/main.ts adapter --listen tcp://127.0.0.1:0 2>"$dir/tcp.err" & pids+=($!)
 wait_for "$dir/tcp.err" 'listening on'
 port=$(sed -n 's/^listening on tcp:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$dir/tcp.err")
 nowan conformance --target "tcp://127.0.0.1:$port" --json "$dir/tcp.json" | tail -3
@@ -28,7 +29,7 @@ nowan conformance --target "tcp://127.0.0.1:$port" --json "$dir/tcp.json" | tail
 echo "== serial: nowan adapter --serial over a socat pty pair"
 socat -d -d "pty,raw,echo=0,link=$dir/meter" "pty,raw,echo=0,link=$dir/runner" 2>"$dir/socat.err" & pids+=($!)
 wait_for "$dir/socat.err" 'starting data transfer loop'
-nowan adapter --serial "$dir/meter" 2>"$dir/serial.err" & pids+=($!)
+node --import tsx cli/main.ts adapter --serial "$dir/meter" 2>"$dir/serial.err" & pids+=($!)
 wait_for "$dir/serial.err" 'serving on'
 nowan conformance --target "serial:$dir/runner?baud=115200" --json "$dir/serial.json" | tail -3
 
