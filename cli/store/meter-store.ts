@@ -22,7 +22,7 @@ import { isStateFile, readStateText, recordText, StateFileError, stateText } fro
 
 /** Checkpoint when the journal grows past this many records, to bound replay. */
 const JOURNAL_LIMIT = 500;
-/** Requests are bounded before they reach the meter (firmware/device.ts LIMITS); this is the backstop. */
+/** Requests are bounded before they reach the meter (protocol/device.ts LIMITS); this is the backstop. */
 const MAX_RECORD_BYTES = 64 * 1024;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
