@@ -87,6 +87,15 @@ describe('rejections show a short word and say why', () => {
     expect(enter(d, utrn(1))).toMatchObject({ result: 'KeypadLocked', display: ['KEY LOCKED 1 MIN'] });
   });
 
+  it('each Rejected reason has its word', () => {
+    expect(enter(device({ config: { maxCreditThreshold: 100_000 } }), utrn(1, 2000))).toMatchObject({ result: 'Rejected', reason: 'maxCredit', display: ['ACCOUNT HIGH'] });
+    const zero = issueCommandToken(rtdsParty, 1, 'ChangePrice', { element: 0, price: 0, activationDay: 0, activationMinute: 0 }).token;
+    expect(enter(device(), zero)).toMatchObject({ result: 'Rejected', reason: 'zeroPrice', display: ['REJECTED'] });
+    const devices = Array.from({ length: 8 }, (_, i) => ({ deviceId: `00112233445566${i}0`, deviceClass: 'ihd' }));
+    const open = issueCommandToken(rtdsParty, 1, 'OpenHan', { minutes: 10, deviceClass: 0 }).token;
+    expect(enter(device({ han: { devices } }), open)).toMatchObject({ result: 'Rejected', reason: 'hanFull', display: ['HAN FULL'] });
+  });
+
   it('a rejected top-up says why: ACCOUNT HIGH', () => {
     expect(enter(device({ meterBalance: 49_990_000 }), utrn(1, 2000))).toMatchObject({ result: 'Rejected', reason: 'maxBalance', display: ['ACCOUNT HIGH'], message: 'rejected: maxBalance' });
   });
