@@ -22,8 +22,8 @@ describe('advanceTo stops only where something happens', () => {
     expect(advanceTo(s, at('2026-02-03T12:00:00Z'))).toBe(24);
   });
 
-  it('an hourly debt register at 0, or at rate 0, adds nothing', () => {
-    for (const debt of [{ amount: 0, rate: 10, period: 'hourly' }, { amount: 10, rate: 0, period: 'hourly' }]) {
+  it('an hourly debt register at 0, or at rate 0, or a daily debt, adds no hourly stops', () => {
+    for (const debt of [{ amount: 0, rate: 10, period: 'hourly' }, { amount: 10, rate: 0, period: 'hourly' }, { amount: 10, rate: 10, period: 'daily' }]) {
       const s = meterState({ meterBalance: 1_000_000, timeDebt: [debt] }, at('2026-02-02T12:00:00Z'));
       expect(advanceTo(s, at('2026-02-03T12:00:00Z'))).toBe(2); // midnight, target
     }
