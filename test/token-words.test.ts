@@ -119,3 +119,14 @@ describe('the counter range (tokens.md 7.1)', () => {
     expect([after.length, after[0], after.at(-3), after.at(-2), after.at(-1)]).toEqual([100, 4, 101, 102, 103]);
   });
 });
+
+describe('an Accepted token resets its own source\'s lockout count only (tokens.md 7.2)', () => {
+  it('from the PPMID: the PPMID count goes to 0, the keypad count stays', () => {
+    const d = device({ keypad: { invalidCount: 2 }, ppmid: { invalidCount: 3, lockouts: 1 } });
+    const reply = d.handle({ op: 'token', digits: issueUtrn(rtdsParty, 1, 'pennies', 100).token, source: 'ppmid' }) as any;
+    expect(reply.result).toBe('Accepted');
+    const r = (d.handle({ op: 'read' }) as any).readout;
+    expect(r.ppmid).toMatchObject({ invalidCount: 0, lockouts: 0 });
+    expect(r.keypad.invalidCount).toBe(2);
+  });
+});
