@@ -73,6 +73,8 @@ describe('ECDH P-256 from PEM', () => {
     for (const other of [generateKeyPairSync('ec', { namedCurve: 'P-384' }), generateKeyPairSync('ec', { namedCurve: 'secp256k1' }), generateKeyPairSync('ed25519')]) {
       expect(() => noble.ecdhP256(other.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, pub)).toThrow(RangeError);
       expect(() => noble.ecdhP256(priv, other.publicKey.export({ type: 'spki', format: 'pem' }) as string)).toThrow(RangeError);
+      expect(() => node.ecdhP256(other.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, pub)).toThrow('key agreement keys must be on P-256');
+      expect(() => node.ecdhP256(priv, other.publicKey.export({ type: 'spki', format: 'pem' }) as string)).toThrow('key agreement keys must be on P-256');
     }
   });
 
