@@ -60,3 +60,31 @@ describe('each refusal names its rule', () => {
     expect(send(signCompact(header, payload(), SK), { counterFloor: 5 })).toMatchObject({ result: 'Expired', message: 'counter 5 is too old' });
   });
 });
+
+describe('an envelope is all or nothing (tokens.md 8 step 6)', () => {
+  it('a refused last command leaves prices, TOU slots, debts and their log exactly as they were', () => {
+    const d = device({ supplierSigningPublicKey: PK, paymentDebt: { amount: 1_000_000, rateBp: 5000 } });
+    const before = readout(d);
+    const commands = [
+      { name: 'SetTouSwitch', slot: 0, enabled: 1, daysMask: 127, startMinute: 60, rate: 3 },
+      { name: 'TopUp', amountPence: 100 }, // takes payment debt: a debt-recovery record
+      { name: 'ChangePrice', element: 0, price: 99_000, activationDay: 0, activationMinute: 0 },
+      { name: 'SetCredit', sign: 0, amount: 60_000 }, // above the £500 maximum: Rejected
+    ];
+    expect(d.handle({ op: 'envelope', jws: signCompact(header, payload({ commands }), SK) })).toMatchObject({ result: 'Rejected', index: 3 });
+    const after = readout(d);
+    expect(after.tariff).toEqual(before.tariff);
+    expect(after.debtRecovery).toEqual([]);
+    expect(after.paymentDebt).toEqual(before.paymentDebt);
+    expect(after.utrnCounters).toEqual([]);
+  });
+
+  it('a read-out is a copy: changing it changes nothing in the meter', () => {
+    const d = device({ utrnCounters: [3] });
+    const r = readout(d);
+    r.tariff.prices[0] = 1;
+    r.utrnCounters.push(99);
+    expect(readout(d).tariff.prices[0]).toBe(24_500);
+    expect(readout(d).utrnCounters).toEqual([3]);
+  });
+});

@@ -18,6 +18,7 @@ describe('a powered-off meter', () => {
     expect(d.handle({ op: 'token', digits: UTRN_1234P })).toEqual(powerOff);
     expect(d.handle({ op: 'envelope', jws: 'a.b.c' })).toEqual(powerOff);
     expect(d.handle({ op: 'button', button: 'A' })).toEqual(powerOff);
+    expect(d.handle({ op: 'button', button: 'B', where: 'ppmid' })).toEqual(powerOff);
     expect(d.handle({ op: 'join', deviceClass: 'ihd', deviceId: '0011223344556677' })).toEqual(powerOff);
     expect(readout(d)).toEqual(before);
   });
