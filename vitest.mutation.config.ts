@@ -21,6 +21,8 @@ export default defineConfig({
       'test/sim.test.ts',
       'test/study.test.ts',
       'test/layers.test.ts',
+      'test/web-cli.test.ts',
+      'test/deploy.test.ts',
       'test/power-cut.test.ts',
       'test/fuzz.test.ts',
     ],
