@@ -27,9 +27,11 @@ export function bstRange(year: number): readonly [number, number] {
 }
 
 // The year of the last instant asked about, and its bounds: most calls stay within one year.
+// Stryker disable next-line ObjectLiteral,UnaryOperator: any start value that misses every real instant only costs one recomputation
 let cachedYear = { year: 0, start: 0, end: -1 };
 
 function utcYear(t: number): number {
+  // Stryker disable next-line EqualityOperator: at either bound the year is recomputed or is the neighbour whose BST range gives the same offset (January is GMT)
   if (t >= cachedYear.start && t < cachedYear.end) return cachedYear.year;
   const year = new Date(t * 1000).getUTCFullYear();
   cachedYear = { year, start: Date.UTC(year, 0, 1) / 1000, end: Date.UTC(year + 1, 0, 1) / 1000 };

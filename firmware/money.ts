@@ -18,6 +18,7 @@ export interface EnergyCost {
  */
 export function energyCost(priceMpPerKwh: number, energyJ: number, remainder: number): EnergyCost {
   const exact = priceMpPerKwh * energyJ + remainder;
+  // Stryker disable next-line BlockStatement: without the fast path the BigInt path below gives the same result
   if (Number.isSafeInteger(exact)) {
     // Below 2^53 the double product is exact: the common case, without BigInt.
     const rem = exact % J_PER_KWH;
