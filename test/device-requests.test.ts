@@ -13,10 +13,12 @@ describe('malformed requests', () => {
     [{ op: 'advance', seconds: -1 }, bad('advance.seconds must be an integer >= 0')],
     [{ op: 'advance', seconds: 1.5 }, bad('advance.seconds must be an integer >= 0')],
     [{ op: 'advance', seconds: '60' }, bad('advance.seconds must be an integer >= 0')],
-    [{ op: 'advance', to: 'tomorrow' }, bad('advance.to must be an ISO-8601 UTC time')],
+    [{ op: 'advance', to: 'tomorrow' }, bad('advance.to must be an ISO-8601 UTC time such as 2026-01-05T09:00:00Z')],
     [{ op: 'advance', to: '2026-02-02T07:59:59Z' }, bad('advance.to is before the meter time')],
-    [{ op: 'load', watts: -1 }, bad('load.watts must be an integer >= 0')],
-    [{ op: 'consume', wh: 0.5 }, bad('consume.wh must be an integer >= 0')],
+    [{ op: 'load', watts: -1 }, bad('load.watts must be an integer 0..1000000')],
+    [{ op: 'load', watts: 1_000_001 }, bad('load.watts must be an integer 0..1000000')],
+    [{ op: 'consume', wh: 0.5 }, bad('consume.wh must be an integer 0..1000000000')],
+    [{ op: 'consume', wh: 1_000_000_001 }, bad('consume.wh must be an integer 0..1000000000')],
     [{ op: 'keys', keys: '12a' }, bad('keys.keys must be a string of 0-9, #, *, <')],
     [{ op: 'keys', keys: 12 }, bad('keys.keys must be a string of 0-9, #, *, <')],
     [{ op: 'token', digits: '1', source: 'ihd' }, bad('token.source must be keypad or ppmid')],
@@ -50,6 +52,7 @@ describe('malformed requests', () => {
     expect(d.handle({ op: 'advance', seconds: 0 })).toEqual({ ok: true });
     expect(d.handle({ op: 'advance', to: T0 })).toEqual({ ok: true });
     expect(d.handle({ op: 'load', watts: 0 })).toEqual({ ok: true });
+    expect(d.handle({ op: 'load', watts: 1_000_000 })).toEqual({ ok: true });
     expect(d.handle({ op: 'join', deviceClass: 'ihd', deviceId: '00112233445566aA' })).toMatchObject({ ok: true, accepted: false, reason: 'noJoinWindow' });
     expect(d.handle({ op: 'power', on: false })).toEqual({ ok: true });
     expect(readout(d).power).toBe(false);
@@ -58,7 +61,7 @@ describe('malformed requests', () => {
   it('before a reset, and a reset at a bad time', () => {
     const d = new Device();
     expect(d.handle({ op: 'read' })).toEqual({ ok: false, error: { code: 'noMeter', message: 'no meter yet: send reset first' } });
-    expect(d.handle({ op: 'reset', time: '2026-02-30T00:00:00Z' })).toEqual(bad('reset.time must be an ISO-8601 UTC time'));
+    expect(d.handle({ op: 'reset', time: '2026-02-30T00:00:00Z' })).toEqual(bad('reset.time must be an ISO-8601 UTC time such as 2026-01-05T09:00:00Z'));
     expect(d.handleLine('   ')).toEqual({ ok: false, error: { code: 'badJson', message: 'an empty line is not a request' } });
     expect(d.handleLine('{')).toEqual({ ok: false, error: { code: 'badJson', message: 'the line is not valid JSON' } });
   });
