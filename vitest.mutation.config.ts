@@ -23,6 +23,7 @@ export default defineConfig({
       'test/layers.test.ts',
       'test/web-cli.test.ts',
       'test/deploy.test.ts',
+      'test/adapter.test.ts',
       'test/power-cut.test.ts',
       'test/fuzz.test.ts',
     ],
