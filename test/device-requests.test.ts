@@ -1,7 +1,7 @@
 // The device under test's request checks (conformance.md section 1, clarifications 27): every
 // malformed request is refused with its code and a message naming the field, and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { Device } from '../firmware/device.js';
+import { Device } from '../protocol/device.js';
 import { device, readout, T0 } from './helpers.js';
 
 const bad = (message: string) => ({ ok: false, error: { code: 'badRequest', message } });
