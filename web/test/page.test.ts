@@ -194,7 +194,7 @@ describe('the meter page', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, readFileSync(exported, 'utf8').replace('"seq":', '"seq":1'));
     await page.getByTestId('import-file').setInputFiles(bad);
-    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/^Not imported: bad\.json: checksum mismatch/);
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/^Not imported: bad\.json: the checkpoint checksum does not match/);
     expect(await creditPence()).toBe(12_345);
 
     await page.getByTestId('import-file').setInputFiles(exported);
