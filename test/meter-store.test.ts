@@ -2,7 +2,7 @@
 // undone silently, contents checked on load, and no file that is not a state file overwritten.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ describe('MeterStore on the real file system', () => {
     expect(back.getSnapshot().context.meter).toEqual(meter.getSnapshot().context.meter);
     // £12.34 - 1 kWh x 24,500 mp/kWh = 1,234,000 - 24,500
     expect(back.getSnapshot().context.meter.meterBalance).toBe(1_234_000 - 24_500);
+  });
+
+  it('the state file holds key material, so it is readable by its owner only, also when it existed before', () => {
+    const path = statePath();
+    writeFileSync(path.replace(/meter\.json$/, 'meter.json.tmp'), 'left by a crash', { mode: 0o644 });
+    journaled(path);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
   it('a torn last record (no newline: a crash during its write) is dropped, and that is reported', () => {

@@ -1,6 +1,6 @@
 // The few file-system operations durable storage needs, behind an interface so tests can cut the
 // power before or after any one of them (test/support/fault-disk.ts).
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, appendFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface Disk {
@@ -17,8 +17,13 @@ export interface Disk {
 
 export const nodeDisk: Disk = {
   read: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
-  write: (path, text) => writeFileSync(path, text),
-  append: (path, text) => appendFileSync(path, text),
+  // A meter's state holds its key material (the shared secret Z, an Ed25519 public key): owner only,
+  // also when a leftover file is written again.
+  write: (path, text) => {
+    writeFileSync(path, text, { mode: 0o600 });
+    chmodSync(path, 0o600);
+  },
+  append: (path, text) => appendFileSync(path, text, { mode: 0o600 }),
   fsync: (path) => {
     const fd = openSync(path, 'r+');
     try {
