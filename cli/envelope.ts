@@ -65,29 +65,31 @@ export function envelopeCommand(): Command {
     .argument('<jws>', 'the compact JWS')
     .option('--meter <file>', 'meter configuration JSON with supplierSigningPublicKey')
     .action((jws: string, opts: { meter?: string }) => {
+      // What the meter checks first (tokens.md section 8 step 1): say which part makes it no envelope,
+      // and exit 1 as for any fault found in what was inspected (README "Exit codes").
+      const notEnvelope = (why: string, header?: unknown) => {
+        process.stdout.write(`${header === undefined ? '' : `header    ${JSON.stringify(header)}\n`}not a nowan envelope: ${why}\n`);
+        process.exitCode = 1;
+      };
       const parts = jws.trim().split('.');
-      if (parts.length !== 3) throw new Error('an envelope has three base64url parts separated by dots');
-      const decode = (p: string, what: string) => {
+      if (parts.length !== 3) return notEnvelope('an envelope has three base64url parts separated by dots');
+      const decode = (p: string): unknown => {
         try {
           return JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
         } catch {
-          throw new Error(`the ${what} is not base64url JSON`);
+          return undefined;
         }
       };
-      const header = decode(parts[0]!, 'header');
-      // What the meter checks first (tokens.md section 8 step 1): say which part makes it no envelope,
-      // and exit 1 as for any fault found (README "Exit codes").
+      const header = decode(parts[0]!);
+      if (header === undefined) return notEnvelope('the header is not base64url JSON');
       const h = header as Record<string, unknown>;
-      const notEnvelope = (why: string) => {
-        process.stdout.write(`header    ${JSON.stringify(header)}\nnot a nowan envelope: ${why}\n`);
-        process.exitCode = 1;
-      };
       if (h === null || typeof h !== 'object' || h.alg !== 'EdDSA' || h.typ !== 'nowan-cmd+jws') {
         const alg = h && typeof h === 'object' && h.alg === 'none' ? ' (alg "none" is an unsigned JWS: a meter never accepts one)' : '';
-        return notEnvelope(`an envelope's header is {"alg":"EdDSA","typ":"nowan-cmd+jws","kid":"<originatorId>"}${alg}`);
+        return notEnvelope(`an envelope's header is {"alg":"EdDSA","typ":"nowan-cmd+jws","kid":"<originatorId>"}${alg}`, header);
       }
-      const payload = decode(parts[1]!, 'payload');
-      if (payload === null || typeof payload !== 'object' || payload.v !== 1) return notEnvelope('its payload has no "v": 1');
+      const payload = decode(parts[1]!) as Record<string, unknown> | null | undefined;
+      if (payload === undefined) return notEnvelope('the payload is not base64url JSON', header);
+      if (payload === null || typeof payload !== 'object' || payload.v !== 1) return notEnvelope('its payload has no "v": 1', header);
       const lines = [`header    ${JSON.stringify(header)}`, `payload   v ${payload.v}, originator ${payload.originatorId}, device ${payload.deviceId}, counter ${payload.utrnCounter}`];
       for (const [i, c] of (Array.isArray(payload.commands) ? payload.commands : []).entries()) lines.push(`  [${i}] ${JSON.stringify(c)}`);
       if (opts.meter) {

@@ -58,6 +58,14 @@ describe.concurrent('the CLI as a process', () => {
     expect(r.stdout).not.toContain('undefined');
   }, SPAWN_TIMEOUT);
 
+  it('envelope inspect on text that is not a JWS at all says so and exits 1, like any envelope fault', async () => {
+    for (const jws of ['notajws', 'a.b', `%%%.${b64({ v: 1 })}.x`]) {
+      const r = await nowan(['envelope', 'inspect', jws]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/^not a nowan envelope: (an envelope has three base64url parts|the header is not base64url JSON)/);
+    }
+  }, SPAWN_TIMEOUT);
+
   it('--json - writes the JSON to standard output and the summary to standard error', async () => {
     const r = await nowan(['fleet', '--meters', '2', '--days', '1', '--workers', '1', '--json', '-']);
     expect(r.status).toBe(0);
