@@ -155,9 +155,14 @@ export class Session {
     this.update({ manualWatts: watts, profile: PROFILES[0]!.name });
   }
 
+  /** Whether a half-typed entry is in the meter's keypad buffer. */
+  get typing(): boolean {
+    return this.actor.getSnapshot().context.meter.keypad.buffer !== '';
+  }
+
   /** Let `seconds` of virtual time pass, following the load profile hour by hour. */
   advance(seconds: number): void {
-    const typing = this.actor.getSnapshot().context.meter.keypad.buffer !== '';
+    const typing = this.typing;
     const profile = PROFILES[this.profileIndex]!;
     const target = this.actor.getSnapshot().context.meter.time + seconds;
     for (;;) {
@@ -173,7 +178,7 @@ export class Session {
       this.actor.send({ type: 'ADVANCE', to: Math.min(target, (Math.floor(now / HOUR) + 1) * HOUR) });
     }
     // The meter drops a half-typed entry after its inter-key timeout: say so, or it vanishes unexplained.
-    const timedOut = typing && this.actor.getSnapshot().context.meter.keypad.buffer === '';
+    const timedOut = typing && !this.typing;
     this.update(timedOut ? { notice: 'TIMED OUT' } : {});
   }
 
@@ -195,8 +200,7 @@ export class Session {
       if (this.age[key] >= NOTICE_MS) this.update({ [key]: '' });
     }
     if (this.view.paused) return;
-    const typing = this.actor.getSnapshot().context.meter.keypad.buffer !== '';
-    this.carryMs += realMs * (typing ? 1 : this.view.speed);
+    this.carryMs += realMs * (this.typing ? 1 : this.view.speed);
     const seconds = Math.floor(this.carryMs / 1000);
     if (seconds <= 0) return;
     this.carryMs -= seconds * 1000;

@@ -57,7 +57,7 @@ export function App({ storage }: { storage: Storage }) {
       else if (e.key === 'Escape') key = '*';
       // Enter submits whatever is typed, wherever the focus is (a focused vending button must not
       // vend again instead); with nothing typed it leaves a focused button or link to do its own job.
-      else if (e.key === 'Enter' && (session.actor.getSnapshot().context.meter.keypad.buffer !== '' || !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement))) key = '#';
+      else if (e.key === 'Enter' && (session.typing || !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement))) key = '#';
       if (key === null) return;
       e.preventDefault();
       session.keys(key);
