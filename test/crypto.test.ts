@@ -39,7 +39,7 @@ describe('node:crypto and noble agree', () => {
   });
 
   it('a 32-byte key is refused, not run as AES-256', () => {
-    expect(() => noble.gcmTag(new Uint8Array(32), new Uint8Array(12), new Uint8Array(0))).toThrow(RangeError);
+    expect(() => noble.gcmTag(new Uint8Array(32), new Uint8Array(12), new Uint8Array(0))).toThrow(new RangeError('AES-128-GCM needs a 16-byte key, got 32 bytes'));
     expect(() => node.gcmTag(new Uint8Array(32), new Uint8Array(12), new Uint8Array(0))).toThrow();
   });
 });
@@ -76,6 +76,15 @@ describe('ECDH P-256 from PEM', () => {
       expect(() => node.ecdhP256(other.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, pub)).toThrow('key agreement keys must be on P-256');
       expect(() => node.ecdhP256(priv, other.publicKey.export({ type: 'spki', format: 'pem' }) as string)).toThrow('key agreement keys must be on P-256');
     }
+  });
+
+  it('refuses two keys on one other curve, which node:crypto alone would agree on', () => {
+    const a = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    const b = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    const priv = a.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const pub = b.publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    expect(() => node.ecdhP256(priv, pub)).toThrow(new RangeError('key agreement keys must be on P-256'));
+    expect(() => noble.ecdhP256(priv, pub)).toThrow(new RangeError('key agreement keys must be on P-256'));
   });
 
   it('refuses malformed PEM and DER without echoing key material', () => {

@@ -47,3 +47,40 @@ describe('RFC 8037 appendix A.4', () => {
     expect(verifyEd25519(new Uint8Array(Buffer.from(s, 'base64url')), new TextEncoder().encode(`${h}.${p}`), new Uint8Array(Buffer.from(rfc8037.x, 'base64url')))).toBe(true);
   });
 });
+
+describe('inputs a strict verifier refuses (tokens.md section 8, clarifications: canonical encodings)', () => {
+  const v = rfc8032.vectors[0];
+
+  it('a signature or public key of the wrong length is refused, not thrown', () => {
+    const sig = hex(v.signature);
+    const pub = hex(v.publicKey);
+    for (const [s, p] of [
+      [sig.subarray(0, 63), pub],
+      [Uint8Array.of(...sig, 0), pub],
+      [sig, pub.subarray(0, 31)],
+      [sig, Uint8Array.of(...pub, 0)],
+      [new Uint8Array(0), new Uint8Array(0)],
+    ] as const) {
+      expect(verifyEd25519(s, hex(v.message), p)).toBe(false);
+    }
+  });
+
+  it('a public key with a non-canonical encoding (y >= p) is refused even when the group equation holds', () => {
+    // A = the neutral element (0, 1) written with y = p + 1 = 2^255 - 18: little-endian ee ff .. ff 7f.
+    // RFC 8032 5.1.3 says decoding fails for y >= p; a ZIP-215 verifier decodes it to (0, 1).
+    // R = (0, 1) canonically (01 00 .. 00) and S = 0, so [8][S]B = [8]R + [8][k]A holds for any k:
+    // a lax verifier accepts this signature on any message.
+    const a = new Uint8Array(32).fill(0xff);
+    a[0] = 0xee;
+    a[31] = 0x7f;
+    const sig = new Uint8Array(64);
+    sig[0] = 0x01;
+    expect(verifyEd25519(sig, hex(v.message), a)).toBe(false);
+    // R written the same non-canonical way, with a canonical neutral A (01 00 .. 00).
+    const canonicalA = new Uint8Array(32);
+    canonicalA[0] = 0x01;
+    const sigR = new Uint8Array(64);
+    sigR.set(a, 0);
+    expect(verifyEd25519(sigR, hex(v.message), canonicalA)).toBe(false);
+  });
+});

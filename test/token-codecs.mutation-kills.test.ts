@@ -1,0 +1,93 @@
+// The edges of the token layer's small codecs: hex and base64 text (bytes.ts), the UTRN's PPTD range
+// and value class (gbcs.ts, tokens.md section 3), and the per-key-set party (party.ts, tokens.md
+// section 2), each with the exact refusal message a caller shows.
+import { describe, expect, it } from 'vitest';
+import { fromBase64, hexToBytes } from '../firmware/tokens/bytes.js';
+import { decodeUtrn } from '../firmware/tokens/gbcs.js';
+import { makeParty, partyOf } from '../firmware/tokens/party.js';
+
+describe('hex and base64 text', () => {
+  it('odd-length or non-hex text is refused with its length', () => {
+    expect(() => hexToBytes('abc')).toThrow(new TypeError('expected an even-length hex string, got 3 characters'));
+    expect(() => hexToBytes('0g')).toThrow(new TypeError('expected an even-length hex string, got 2 characters'));
+  });
+
+  it('base64 text of 4n + 1 characters is refused as truncated', () => {
+    expect(() => fromBase64('AAAAA', 'base64')).toThrow(new TypeError('base64 text of 5 characters is truncated'));
+    // Padding is not counted: 'AAAAA=' is 5 characters of data.
+    expect(() => fromBase64('AAAAA=', 'base64')).toThrow(new TypeError('base64 text of 5 characters is truncated'));
+  });
+
+  it('padding is base64 only, and only at the end', () => {
+    // 'QQ==' is 'A' (RFC 4648 section 10); base64url here is unpadded (RFC 7515 section 2).
+    expect(fromBase64('QQ==', 'base64')).toEqual(Uint8Array.of(0x41));
+    expect(() => fromBase64('QQ==', 'base64url')).toThrow(new TypeError('base64url text has an invalid character at offset 2'));
+    expect(() => fromBase64('Q=QQ', 'base64')).toThrow(new TypeError('base64 text has an invalid character at offset 1'));
+  });
+
+  it('a character just past ASCII (U+0080) is refused with its offset', () => {
+    expect(() => fromBase64('AA\u0080A', 'base64url')).toThrow(new TypeError('base64url text has an invalid character at offset 2'));
+    expect(() => fromBase64('\u0080AAA', 'base64')).toThrow(new TypeError('base64 text has an invalid character at offset 0'));
+  });
+});
+
+describe('UTRN range and value class (tokens.md section 3)', () => {
+  // decodeUtrn reads the 19 PPTD digits; the 20th (check digit) is checked elsewhere, so 0 here.
+  it('PPTD 7394156990786306048 is PTUT 0: the lowest UTRN, a zero-pence top-up with counter 0', () => {
+    expect(decodeUtrn('73941569907863060480')).toEqual({
+      ptut: 0n,
+      high: 0,
+      truncatedCounter: 0,
+      valueClass: 'pennies',
+      value: 0,
+      mac: new Uint8Array(4),
+    });
+  });
+
+  it('PTUT 2^57 (PPTD 7394156990786306048 + 144115188075855872 = 7538272178862161920) is out of range', () => {
+    expect(decodeUtrn('75382721788621619200')).toBe('UTRN outside the PPTD range (PTUT at or above 2^57)');
+  });
+
+  it('value classes 10 and 11 are refused by name', () => {
+    // class 10: PTUT high word 2 << 13 = 16384, PTUT = 16384 * 2^32 = 70368744177664,
+    // PPTD = 7394156990786306048 + 70368744177664 = 7394227359530483712.
+    expect(decodeUtrn('73942273595304837120')).toBe('UTRN value class 10 is invalid');
+    // class 11: 3 << 13 = 24576, 24576 * 2^32 = 105553116266496, PPTD = 7394262543902572544.
+    expect(decodeUtrn('73942625439025725440')).toBe('UTRN value class 11 is invalid');
+  });
+});
+
+describe('the party of a key set (tokens.md section 2: Z computed once, not per token)', () => {
+  const keys = (sharedSecret: string | null, originatorId = '90B3D51F30010000') => ({
+    originatorId,
+    deviceId: '00DB1234567890A0',
+    sharedSecret,
+    supplierSigningPublicKey: null,
+  });
+  const Z = '00'.repeat(31) + '01';
+
+  it('a meter without Z has no party', () => {
+    expect(partyOf(keys(null))).toBeNull();
+  });
+
+  it('Z given as bytes is kept as those bytes', () => {
+    const z = Uint8Array.of(1, 2, 3);
+    expect(makeParty('90B3D51F30010000', '00DB1234567890A0', z).sharedSecret).toBe(z);
+  });
+
+  it('a key set keeps one party while key sets alternate', () => {
+    const a = partyOf(keys(Z));
+    const b = partyOf(keys(Z, '90B3D51F30010001'));
+    expect(a).not.toBe(b);
+    expect(partyOf(keys(Z))).toBe(a);
+    expect(partyOf(keys(Z, '90B3D51F30010001'))).toBe(b);
+  });
+
+  it('the cache of parties is bounded: after hundreds of other key sets the first is built afresh, equal', () => {
+    const first = partyOf(keys(Z, 'AAAAAAAAAAAAAAAA'));
+    for (let i = 0; i < 200; i++) partyOf(keys(Z, i.toString(16).padStart(16, '0')));
+    const again = partyOf(keys(Z, 'AAAAAAAAAAAAAAAA'));
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});
