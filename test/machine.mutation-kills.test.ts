@@ -1,0 +1,55 @@
+// The xstate machine's wiring (conformance.md section 1, clarifications 7): where it starts, what it
+// answers before any event, and that every request without power is refused by the machine itself.
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { meterMachine } from '../firmware/meter.machine.js';
+import type { MeterEvent } from '../firmware/meter.machine.js';
+import { setPower } from '../firmware/meter.js';
+import { meterState } from './helpers.js';
+
+const UTRN = '73947252416745201637';
+const POWER_OFF = { ok: false, error: { code: 'powerOff', message: 'the meter has no power' } };
+
+describe('meter machine wiring', () => {
+  it('starts powered or in a power cut as the meter is, answering ok before any event', () => {
+    const powered = createActor(meterMachine, { input: { meter: meterState() } }).start();
+    expect(powered.getSnapshot().value).toBe('powered');
+    expect(powered.getSnapshot().context.reply).toEqual({ ok: true });
+    const cut = createActor(meterMachine, { input: { meter: setPower(meterState(), false).state } }).start();
+    expect(cut.getSnapshot().value).toBe('powerCut');
+    expect(cut.getSnapshot().context.reply).toEqual({ ok: true });
+  });
+
+  it('power restored while powered answers ok and changes nothing (clarifications 7)', () => {
+    // £10 balance: EC is not available, so button A is refused first (a reply that is not plain ok)
+    const actor = createActor(meterMachine, { input: { meter: meterState({ meterBalance: 1_000_000 }) } }).start();
+    actor.send({ type: 'BUTTON_A', where: 'meter' });
+    expect(actor.getSnapshot().context.reply).toEqual({ ok: true, accepted: false, reason: 'ecNotAvailable' });
+    const meter = actor.getSnapshot().context.meter;
+    actor.send({ type: 'POWER_RESTORED' });
+    expect(actor.getSnapshot().context.reply).toEqual({ ok: true });
+    expect(actor.getSnapshot().context.meter).toBe(meter);
+  });
+
+  it('in a power cut every local or HAN request is refused and the meter is unchanged', () => {
+    const actor = createActor(meterMachine, { input: { meter: meterState({ meterBalance: 0 }) } }).start();
+    const requests: MeterEvent[] = [
+      { type: 'KEYS', keys: '12' },
+      { type: 'TOKEN_ENTERED', digits: UTRN, source: 'keypad' },
+      { type: 'ENVELOPE_RECEIVED', jws: 'a.b.c' },
+      { type: 'BUTTON_A', where: 'meter' },
+      { type: 'BUTTON_B', where: 'meter' },
+      { type: 'JOIN', deviceClass: 'ihd', deviceId: '0011223344556677' },
+    ];
+    for (const request of requests) {
+      // a cut while cut answers plain ok, so each refusal below is that request's own reply
+      actor.send({ type: 'POWER_CUT' });
+      expect(actor.getSnapshot().context.reply).toEqual({ ok: true });
+      const meter = actor.getSnapshot().context.meter;
+      actor.send(request);
+      expect(actor.getSnapshot().context.reply).toEqual(POWER_OFF);
+      expect(actor.getSnapshot().context.meter).toBe(meter);
+      expect(actor.getSnapshot().value).toBe('powerCut');
+    }
+  });
+});
