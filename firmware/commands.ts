@@ -29,25 +29,26 @@ export interface CommandContext {
   utrnCounter: number;
 }
 
-const signed = (sign: number | undefined, value: number) => (sign === 1 ? -value : value);
+const signed = (sign: number, value: number) => (sign === 1 ? -value : value);
 
 /**
  * Apply one command to the draft state. Returns a rejection (and the caller discards the draft), or
  * null once applied. Fields are assumed range-checked (command-table.ts `fieldError`).
  */
 export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandContext): Rejection | null {
-  const f = cmd.fields as Record<string, number>;
   switch (cmd.name) {
     case 'TopUp':
-      return applyTopUp(s, penceToMp(f.amountPence!), ctx.source, ctx.utrnCounter);
+      return applyTopUp(s, penceToMp(cmd.fields.amountPence), ctx.source, ctx.utrnCounter);
     case 'DeductCredit': {
+      const f = cmd.fields;
       const before = creditOf(s);
-      s.meterBalance -= penceToMp(f.amount!);
+      s.meterBalance -= penceToMp(f.amount);
       noteCreditDrop(s, before);
       break;
     }
     case 'SetCredit': {
-      const value = signed(f.sign, penceToMp(f.amount!));
+      const f = cmd.fields;
+      const value = signed(f.sign, penceToMp(f.amount));
       if (value > s.config.maxMeterBalance) return 'maxBalance';
       const before = creditOf(s);
       s.meterBalance = value;
@@ -56,67 +57,86 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
     }
     case 'AddDebt':
     case 'DeductDebt': {
-      const delta = cmd.name === 'AddDebt' ? penceToMp(f.amount!) : -penceToMp(f.amount!);
-      adjustDebt(s, f.register!, delta);
+      const f = cmd.fields;
+      const delta = cmd.name === 'AddDebt' ? penceToMp(f.amount) : -penceToMp(f.amount);
+      adjustDebt(s, f.register, delta);
       break;
     }
     case 'SetDebt': {
-      const amount = penceToMp(f.amount!);
+      const f = cmd.fields;
+      const amount = penceToMp(f.amount);
       if (f.register === 2) {
         s.paymentDebt.amount = amount;
-        s.paymentDebt.rateBp = f.rate!;
+        s.paymentDebt.rateBp = f.rate;
       } else {
-        const d = s.timeDebt[f.register!]!;
+        const d = s.timeDebt[f.register]!;
         d.amount = amount;
-        d.rate = penceToMp(f.rate!);
-        d.period = DEBT_PERIODS[f.period!]!;
+        d.rate = penceToMp(f.rate);
+        d.period = DEBT_PERIODS[f.period]!;
       }
       break;
     }
-    case 'OpenHan':
+    case 'OpenHan': {
+      const f = cmd.fields;
       if (s.han.devices.length >= MAX_HAN_DEVICES) return 'hanFull';
-      s.han.joinWindow = { until: s.time + f.minutes! * 60, deviceClass: DEVICE_CLASSES[f.deviceClass!]! };
+      s.han.joinWindow = { until: s.time + f.minutes * 60, deviceClass: DEVICE_CLASSES[f.deviceClass]! };
       break;
-    case 'ChangeMode':
+    }
+    case 'ChangeMode': {
+      const f = cmd.fields;
       if (f.mode === 1) {
         s.paymentMode = 'prepayment';
         s.config.suspendDebtDisabled = f.suspendDebtDisabled === 1;
         s.config.suspendDebtEmergency = f.suspendDebtEmergency === 1;
-        s.config.disablementThreshold = signed(f.sign, penceToMp(f.disablementThreshold!));
+        s.config.disablementThreshold = signed(f.sign, penceToMp(f.disablementThreshold));
       } else {
         s.paymentMode = 'credit';
       }
       break;
-    case 'Supply':
-      supplyCommand(s, (['arm', 'disable', 'enable'] as const)[f.action!]!, ctx.source);
+    }
+    case 'Supply': {
+      const f = cmd.fields;
+      supplyCommand(s, (['arm', 'disable', 'enable'] as const)[f.action]!, ctx.source);
       return null;
-    case 'SetConfig':
-      setConfig(s, SET_CONFIG_PARAMETERS[f.parameter!]!, signed(f.sign, penceToMp(f.value!)));
-      break;
-    case 'ChangePrice': {
-      if (f.element! < 8 && f.price === 0) return 'zeroPrice';
-      const at = f.activationDay === 0 ? s.time : fromLocal(f.activationDay!, f.activationMinute!);
-      schedulePrice(s, f.element!, f.price!, at);
+    }
+    case 'SetConfig': {
+      const f = cmd.fields;
+      setConfig(s, SET_CONFIG_PARAMETERS[f.parameter]!, signed(f.sign, penceToMp(f.value)));
       break;
     }
-    case 'SetTouSwitch':
-      s.tariff.touSwitch = withSlot(s.tariff.touSwitch, f.slot!, f.enabled
-        ? { enabled: true, daysMask: f.daysMask!, startMinute: f.startMinute!, rate: f.rate! + 1 }
+    case 'ChangePrice': {
+      const f = cmd.fields;
+      if (f.element < 8 && f.price === 0) return 'zeroPrice';
+      const at = f.activationDay === 0 ? s.time : fromLocal(f.activationDay, f.activationMinute);
+      schedulePrice(s, f.element, f.price, at);
+      break;
+    }
+    case 'SetTouSwitch': {
+      const f = cmd.fields;
+      s.tariff.touSwitch = withSlot(s.tariff.touSwitch, f.slot, f.enabled
+        ? { enabled: true, daysMask: f.daysMask, startMinute: f.startMinute, rate: f.rate + 1 }
         : clearedTouSwitch());
       break;
-    case 'SetFriendlyCredit':
-      s.calendars.friendlyCredit = withSlot(s.calendars.friendlyCredit, f.slot!, f.enabled
-        ? { enabled: true, daysMask: f.daysMask!, startMinute: f.startMinute!, endMinute: f.endMinute! }
+    }
+    case 'SetFriendlyCredit': {
+      const f = cmd.fields;
+      s.calendars.friendlyCredit = withSlot(s.calendars.friendlyCredit, f.slot, f.enabled
+        ? { enabled: true, daysMask: f.daysMask, startMinute: f.startMinute, endMinute: f.endMinute }
         : clearedFriendlyCredit());
       break;
-    case 'SetNonDisconnect':
-      s.calendars.nonDisconnect = withSlot(s.calendars.nonDisconnect, f.slot!, f.enabled
-        ? { enabled: true, start: fromLocal(f.startDay!, f.startMinute!), end: fromLocal(f.endDay!, f.endMinute!) }
+    }
+    case 'SetNonDisconnect': {
+      const f = cmd.fields;
+      s.calendars.nonDisconnect = withSlot(s.calendars.nonDisconnect, f.slot, f.enabled
+        ? { enabled: true, start: fromLocal(f.startDay, f.startMinute), end: fromLocal(f.endDay, f.endMinute) }
         : clearedNonDisconnect());
       break;
-    case 'RevertToDefaults':
-      revertToDefaults(s, f.scope!, f.tenancyDay!, ctx.utrnCounter);
+    }
+    case 'RevertToDefaults': {
+      const f = cmd.fields;
+      revertToDefaults(s, f.scope, f.tenancyDay, ctx.utrnCounter);
       break;
+    }
   }
   evaluateCredit(s);
   return null;

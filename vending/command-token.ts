@@ -1,7 +1,7 @@
 // Issuing nowan 40/60-digit command tokens (tokens.md section 4): the supplier's side of
 // firmware/tokens/nowan.ts.
 import { bytesToHex } from '../firmware/tokens/bytes.js';
-import { COMMAND_BY_NAME, fieldError, type CommandName } from '../firmware/tokens/command-table.js';
+import { COMMAND_BY_NAME, commandOf, fieldError, type CommandName } from '../firmware/tokens/command-table.js';
 import { bigintToBytes, withCheckDigits } from '../firmware/tokens/digits.js';
 import { fullTag, tokenKey, truncatedTag, type Party } from '../firmware/tokens/kdf.js';
 import { LAYOUTS, VERSION, commandAad } from '../firmware/tokens/nowan.js';
@@ -35,7 +35,7 @@ export function commandPayload(name: CommandName, fields: Record<string, unknown
     payload = (payload << BigInt(bits)) | BigInt(v);
     used += bits;
   }
-  const err = fieldError({ name, fields: values });
+  const err = fieldError(commandOf(spec, values));
   if (err) throw new RangeError(err);
   return payload << BigInt(LAYOUTS[spec.digits].payloadBits - used);
 }

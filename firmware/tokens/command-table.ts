@@ -1,30 +1,14 @@
 // nowan command tokens, table 6 of tokens.md: code, length and payload fields, MSB first.
 
-export type CommandName =
-  | 'DeductCredit'
-  | 'SetCredit'
-  | 'AddDebt'
-  | 'DeductDebt'
-  | 'OpenHan'
-  | 'ChangeMode'
-  | 'Supply'
-  | 'SetConfig'
-  | 'SetDebt'
-  | 'ChangePrice'
-  | 'SetTouSwitch'
-  | 'SetFriendlyCredit'
-  | 'SetNonDisconnect'
-  | 'RevertToDefaults';
-
+/** A row of table 6. `fields` are [name, bit width] in payload order. */
 export interface CommandSpec {
-  name: CommandName;
+  name: string;
   code: number;
   digits: 40 | 60;
-  /** [field name, bit width], in payload order */
   fields: readonly (readonly [string, number])[];
 }
 
-export const COMMANDS: readonly CommandSpec[] = [
+export const COMMANDS = [
   { name: 'DeductCredit', code: 0x01, digits: 40, fields: [['amount', 24]] },
   { name: 'SetCredit', code: 0x02, digits: 40, fields: [['sign', 1], ['amount', 24]] },
   { name: 'AddDebt', code: 0x03, digits: 40, fields: [['register', 2], ['amount', 24]] },
@@ -64,16 +48,27 @@ export const COMMANDS: readonly CommandSpec[] = [
     fields: [['slot', 3], ['enabled', 1], ['startDay', 16], ['startMinute', 11], ['endDay', 16], ['endMinute', 11]],
   },
   { name: 'RevertToDefaults', code: 0x15, digits: 60, fields: [['scope', 8], ['tenancyDay', 16]] },
-];
+] as const satisfies readonly CommandSpec[];
 
-export const COMMAND_BY_CODE = new Map(COMMANDS.map((c) => [c.code, c]));
-export const COMMAND_BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
+type Row = (typeof COMMANDS)[number];
+export type CommandName = Row['name'];
 
-export type CommandFields = Record<string, number>;
+/** A command's fields, named by its row of table 6: every field present, each an unsigned integer. */
+export type FieldsOf<N extends CommandName> = { [F in Extract<Row, { name: N }>['fields'][number][0]]: number };
 
-export interface Command {
-  name: CommandName;
-  fields: CommandFields;
+/** One decoded command; `switch (cmd.name)` narrows `cmd.fields` to that command's own fields. */
+export type Command = { [N in CommandName]: { name: N; fields: FieldsOf<N> } }[CommandName];
+
+export const COMMAND_BY_CODE = new Map<number, Row>(COMMANDS.map((c) => [c.code, c]));
+export const COMMAND_BY_NAME = new Map<CommandName, Row>(COMMANDS.map((c) => [c.name, c]));
+
+/**
+ * A typed command from a row of table 6 and the values a decoder read for it. The one place a
+ * decoder's record becomes a `Command`: both decoders (digits, envelope) and the issuer fill `values` by walking
+ * `spec.fields`, so every field the type names is there.
+ */
+export function commandOf(spec: Row, values: Record<string, number>): Command {
+  return { name: spec.name, fields: values } as Command;
 }
 
 export const SET_CONFIG_PARAMETERS = [
@@ -94,50 +89,64 @@ const MINUTES_PER_DAY = 1440;
  * Returns a message naming the field, or null when the command is well formed.
  */
 export function fieldError(cmd: Command): string | null {
-  const f = cmd.fields;
-  const minuteFields = ['activationMinute', 'startMinute', 'endMinute'];
-  for (const name of minuteFields) {
-    if (f[name] !== undefined && f[name]! >= MINUTES_PER_DAY) return `${name} ${f[name]} is not below 1440`;
+  const named: Readonly<Record<string, number>> = cmd.fields;
+  for (const name of ['activationMinute', 'startMinute', 'endMinute']) {
+    const minute = named[name];
+    if (minute !== undefined && minute >= MINUTES_PER_DAY) return `${name} ${minute} is not below 1440`;
   }
   switch (cmd.name) {
-    case 'OpenHan':
+    case 'OpenHan': {
+      const f = cmd.fields;
       if (f.minutes === 0) return 'OpenHan minutes must be 1..255';
-      if (f.deviceClass! > 4) return `OpenHan deviceClass ${f.deviceClass} is not 0..4`;
+      if (f.deviceClass > 4) return `OpenHan deviceClass ${f.deviceClass} is not 0..4`;
       return null;
+    }
     case 'Supply':
-      return f.action === 3 ? 'Supply action 3 is undefined' : null;
-    case 'ChangePrice':
-      if (f.element! > 8) return `ChangePrice element ${f.element} is not 0..8`;
+      return cmd.fields.action === 3 ? 'Supply action 3 is undefined' : null;
+    case 'ChangePrice': {
+      const f = cmd.fields;
+      if (f.element > 8) return `ChangePrice element ${f.element} is not 0..8`;
       if (f.activationDay === 0 && f.activationMinute !== 0) return 'ChangePrice activation day 0 (now) needs minute 0';
       return null;
-    case 'SetConfig':
-      if (f.parameter! > 7) return `SetConfig parameter ${f.parameter} is not 0..7`;
+    }
+    case 'SetConfig': {
+      const f = cmd.fields;
+      if (f.parameter > 7) return `SetConfig parameter ${f.parameter} is not 0..7`;
       if (f.sign === 1 && f.parameter !== 6) return 'SetConfig sign 1 is only allowed for disablementThreshold';
       return null;
-    case 'SetDebt':
+    }
+    case 'SetDebt': {
+      const f = cmd.fields;
       if (f.register === 3) return 'SetDebt register 3 (accumulated debt) is not allowed';
       if (f.period === 3) return 'SetDebt period 3 is undefined';
-      if (f.register === 2 && (f.rate! > 10_000 || f.period !== 0)) return 'SetDebt payment debt needs rate 0..10000 bp and period 0';
+      if (f.register === 2 && (f.rate > 10_000 || f.period !== 0)) return 'SetDebt payment debt needs rate 0..10000 bp and period 0';
       return null;
-    case 'ChangeMode':
+    }
+    case 'ChangeMode': {
+      const f = cmd.fields;
       if (f.mode === 0 && (f.suspendDebtDisabled || f.suspendDebtEmergency || f.sign || f.disablementThreshold)) {
         return 'ChangeMode to credit takes no other fields';
       }
       return null;
+    }
     case 'SetTouSwitch':
     case 'SetFriendlyCredit':
-      return f.enabled === 1 && f.daysMask === 0 ? `${cmd.name} enabled with days mask 0` : null;
-    case 'SetNonDisconnect':
+      return cmd.fields.enabled === 1 && cmd.fields.daysMask === 0 ? `${cmd.name} enabled with days mask 0` : null;
+    case 'SetNonDisconnect': {
+      const f = cmd.fields;
       if (f.enabled === 1) {
-        const start = f.startDay! * MINUTES_PER_DAY + f.startMinute!;
-        const end = f.endDay! * MINUTES_PER_DAY + f.endMinute!;
+        const start = f.startDay * MINUTES_PER_DAY + f.startMinute;
+        const end = f.endDay * MINUTES_PER_DAY + f.endMinute;
         if (end <= start) return 'SetNonDisconnect end is not after its start';
       }
       return null;
-    case 'RevertToDefaults':
+    }
+    case 'RevertToDefaults': {
+      const f = cmd.fields;
       if (f.scope === 0) return 'RevertToDefaults scope 0';
-      if ((f.scope! & 0x80) !== 0) return 'RevertToDefaults scope bit 7 is undefined';
+      if ((f.scope & 0x80) !== 0) return 'RevertToDefaults scope bit 7 is undefined';
       return null;
+    }
     default:
       return null;
   }

@@ -104,29 +104,28 @@ export function enterToken(s0: MeterState, digits: string, source: Source, logFr
 
 /** What an accepted command shows (tokens.md section 9), given the state it left. */
 export function acceptedDisplay(cmd: DomainCommand, after: MeterState): string {
-  const f = cmd.fields as Record<string, number>;
   switch (cmd.name) {
     case 'TopUp':
-      return `ADDED ${formatPounds(penceToMp(f.amountPence!))}`;
+      return `ADDED ${formatPounds(penceToMp(cmd.fields.amountPence))}`;
     case 'DeductCredit':
-      return `DEDUCTED ${formatPounds(penceToMp(f.amount!))}`;
+      return `DEDUCTED ${formatPounds(penceToMp(cmd.fields.amount))}`;
     case 'SetCredit':
-      return `SET ${formatPounds((f.sign ? -1 : 1) * penceToMp(f.amount!))}`;
+      return `SET ${formatPounds((cmd.fields.sign ? -1 : 1) * penceToMp(cmd.fields.amount))}`;
     case 'AddDebt':
-      return `DEBT ADDED ${formatPounds(penceToMp(f.amount!))}`;
+      return `DEBT ADDED ${formatPounds(penceToMp(cmd.fields.amount))}`;
     case 'DeductDebt':
-      return `DEBT DEDUCTED ${formatPounds(penceToMp(f.amount!))}`;
+      return `DEBT DEDUCTED ${formatPounds(penceToMp(cmd.fields.amount))}`;
     case 'SetDebt':
       return 'DEBT SET';
     case 'ChangePrice':
-      return f.activationDay === 0 ? 'PRICE SET' : `PRICE SET FROM ${localDayMonth(fromLocal(f.activationDay!, f.activationMinute!))}`;
+      return cmd.fields.activationDay === 0 ? 'PRICE SET' : `PRICE SET FROM ${localDayMonth(fromLocal(cmd.fields.activationDay, cmd.fields.activationMinute))}`;
     case 'OpenHan':
-      return `HAN OPEN ${f.minutes} MIN`;
+      return `HAN OPEN ${cmd.fields.minutes} MIN`;
     case 'ChangeMode':
-      return f.mode ? 'MODE PREPAY' : 'MODE CREDIT';
+      return cmd.fields.mode ? 'MODE PREPAY' : 'MODE CREDIT';
     case 'Supply':
       // A relayed enable of a gas meter only arms it (prepayment.md): say what to do next.
-      return f.action === 2 && after.supply === 'armed' ? 'SUPPLY ARMED - PRESS B' : ['SUPPLY ARM', 'SUPPLY OFF', 'SUPPLY ON'][f.action!]!;
+      return cmd.fields.action === 2 && after.supply === 'armed' ? 'SUPPLY ARMED - PRESS B' : ['SUPPLY ARM', 'SUPPLY OFF', 'SUPPLY ON'][cmd.fields.action]!;
     case 'SetConfig':
       return 'SETTING CHANGED';
     case 'SetTouSwitch':

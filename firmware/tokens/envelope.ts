@@ -2,7 +2,7 @@
 // under one counter (tokens.md section 8). Applied all or nothing; no keypad lockout.
 import { applyCommand, type DomainCommand } from '../commands.js';
 import { beginInput, type MeterState } from '../state.js';
-import { COMMAND_BY_NAME, fieldError, type Command } from './command-table.js';
+import { COMMAND_BY_NAME, commandOf, fieldError, type Command } from './command-table.js';
 import { cacheCounter, judgeCounter } from './counter-cache.js';
 import { fromBase64, utf8Bytes } from './bytes.js';
 import { hexToBytes } from './crypto.js';
@@ -54,7 +54,7 @@ export function parseCommand(raw: unknown): DomainCommand | string {
   }
   const extra = Object.keys(fields).find((k) => !spec.fields.some(([f]) => f === k));
   if (extra !== undefined) return `${spec.name} has no field ${extra}`;
-  const command: Command = { name: spec.name, fields: values };
+  const command = commandOf(spec, values);
   return fieldError(command) ?? command;
 }
 

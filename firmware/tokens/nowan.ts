@@ -1,6 +1,6 @@
 // nowan 40/60-digit command tokens (tokens.md section 4).
 import { bigintToBytes } from './digits.js';
-import { COMMAND_BY_CODE, fieldError, type Command } from './command-table.js';
+import { COMMAND_BY_CODE, commandOf, fieldError, type Command } from './command-table.js';
 import { counter64, type Party } from './kdf.js';
 
 export interface Layout {
@@ -56,7 +56,7 @@ export function decodeCommandToken(data: string, digits: 40 | 60): DecodedComman
     fields[name] = Number((payload >> BigInt(shift)) & mask(bits));
   }
   if ((payload & mask(shift)) !== 0n) return 'unused payload bits are not zero';
-  const command: Command = { name: spec.name, fields };
+  const command = commandOf(spec, fields);
   const err = fieldError(command);
   if (err) return err;
   return {
