@@ -3,6 +3,7 @@
 // `badConfig` (clarifications 27).
 import { inMeterTimeRange, METER_TIME_RANGE, parseIso } from './clock.js';
 import { evaluateCredit } from './credit.js';
+import { applyDuePrices } from './tariff.js';
 import { ecdhP256, bytesToHex } from './tokens/crypto.js';
 import {
   DEBT_PERIODS,
@@ -247,6 +248,10 @@ export function commission(meter: unknown, time: number): Result<MeterState> {
     throw e;
   }
   s.commissioned = commissionedOf(s);
+  // A pending change already due applies at the reset, as a ChangePrice at or before now does
+  // (clarifications 21). Left pending it would be a boundary before now: the next advance ran time
+  // backwards to it.
+  applyDuePrices(s);
   evaluateCredit(s);
   return { ok: true, value: s };
 }

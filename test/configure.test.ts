@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { commission } from '../firmware/configure.js';
 import { readout } from '../firmware/readout.js';
+import { advanceTo } from '../firmware/timeline.js';
 import { RTDS, T0 } from './helpers.js';
 
 const time = Date.parse(T0) / 1000;
@@ -152,6 +153,39 @@ describe('what a configuration sets', () => {
       { element: 1, price: 2, at: '2026-03-01T00:00:00Z' },
       { element: 3, price: 1, at: '2026-03-01T00:00:00Z' },
     ]);
+  });
+
+  it('a pending change already due at the reset applies at once, and the advance runs forward only', () => {
+    // Reset at 2026-02-02T12:00Z with rate 1 at 36,000 mp/kWh and a change to 72,000 due the day
+    // before (decisions.md 47: applied at the reset, as a ChangePrice at or before now).
+    const t = Date.parse('2026-02-02T12:00:00Z') / 1000;
+    const r = commission(meter({ meterBalance: 1_000_000, tariff: { prices: [36_000], pending: [{ element: 0, price: 72_000, at: '2026-02-01T11:00:00Z' }, { element: 1, price: 1, at: '2026-02-03T00:00:00Z' }] } }), t);
+    if (!r.ok) throw new Error(r.message);
+    const s = r.value;
+    expect(s.tariff.prices[0]).toBe(72_000);
+    expect(s.tariff.pending).toEqual([{ element: 1, price: 1, at: Date.parse('2026-02-03T00:00:00Z') / 1000 }]);
+    // the commissioned prices are the ones given
+    expect(s.commissioned.tariff.prices[0]).toBe(36_000);
+    s.loadW = 1000;
+    advanceTo(s, t + 60);
+    // 60 s at 1 kW = 60,000 J; at 72,000 mp/kWh: 72,000 x 60,000 / 3,600,000 = 1,200 mp; no midnight crossed
+    expect(s.energy.importJ).toBe(60_000);
+    expect(s.meterBalance).toBe(1_000_000 - 1_200);
+    expect(s.events).toEqual([]);
+  });
+
+  it('a pending change due exactly at a midnight reset applies without that midnight\'s standing charge', () => {
+    const t = Date.parse('2026-02-03T00:00:00Z') / 1000;
+    const r = commission(meter({ meterBalance: 1_000_000, tariff: { pending: [{ element: 8, price: 50_000, at: '2026-02-03T00:00:00Z' }] } }), t);
+    if (!r.ok) throw new Error(r.message);
+    const s = r.value;
+    expect(s.tariff.standingCharge).toBe(50_000);
+    expect(s.tariff.pending).toEqual([]);
+    // clarifications 1: the midnight on the reset instant is not processed; the next is a day on
+    advanceTo(s, t + 60);
+    expect(s.meterBalance).toBe(1_000_000);
+    advanceTo(s, t + 86_400);
+    expect(s.meterBalance).toBe(1_000_000 - 50_000);
   });
 
   it('the supply and its reason (clarifications 15)', () => {
