@@ -270,6 +270,12 @@ describe('the curve: id-ecPublicKey on prime256v1 and nothing else (RFC 5480 2.1
     expect(publicWith(ecAlg(tlv(0x06)))).toEqual(notP256);
   });
 
+  it('an OID that merely starts with the right arcs is another OID', () => {
+    // 1.2.840.10045.3.1.7.1 and 1.2.840.10045.2.1.1: one arc more than prime256v1 / id-ecPublicKey.
+    expect(publicWith(ecAlg(oid(...PRIME256V1.subarray(2), 0x01)))).toEqual(notP256);
+    expect(publicWith(seq(oid(...EC_PUBLIC_KEY.subarray(2), 0x01), PRIME256V1))).toEqual(notP256);
+  });
+
   it('the curve OID octets under another tag are not the curve', () => {
     expect(publicWith(seq(EC_PUBLIC_KEY, octets(PRIME256V1.subarray(2))))).toEqual(notP256);
   });
