@@ -48,6 +48,11 @@ describe('UTRN range and value class (tokens.md section 3)', () => {
     expect(decodeUtrn('75382721788621619200')).toBe('UTRN outside the PPTD range (PTUT at or above 2^57)');
   });
 
+  it('a PPTD one below the offset (PTUT -1) is refused as below the range, not as at or above 2^57', () => {
+    // 7394156990786306048 - 1 = 7394156990786306047, then any check digit: the range check comes first.
+    expect(decodeUtrn('73941569907863060470')).toBe('UTRN below the PPTD range (PPTD under 7394156990786306048)');
+  });
+
   it('value classes 10 and 11 are refused by name', () => {
     // class 10: PTUT high word 2 << 13 = 16384, PTUT = 16384 * 2^32 = 70368744177664,
     // PPTD = 7394156990786306048 + 70368744177664 = 7394227359530483712.

@@ -21,7 +21,8 @@ export interface Ptut {
 /** Decode the 19 PPTD digits; a string error when the token is a FormatError. */
 export function decodeUtrn(digits20: string): Ptut | string {
   const ptut = BigInt(digits20.slice(0, 19)) - PPTD_OFFSET;
-  if (ptut < 0n || ptut >= PTUT_LIMIT) return 'UTRN outside the PPTD range (PTUT at or above 2^57)';
+  if (ptut < 0n) return 'UTRN below the PPTD range (PPTD under 7394156990786306048)';
+  if (ptut >= PTUT_LIMIT) return 'UTRN outside the PPTD range (PTUT at or above 2^57)';
   const high = Number(ptut >> 32n);
   const classBits = (high >> 13) & 0b11;
   if (classBits > 1) return `UTRN value class ${classBits.toString(2).padStart(2, '0')} is invalid`;
