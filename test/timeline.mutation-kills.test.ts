@@ -107,6 +107,22 @@ describe('no threshold ahead: an advance under load makes no extra stops', () =>
     expect(s.supply).toBe('enabled');
   });
 
+  it('EC active with the meter balance above the EC threshold (a SetCredit while in EC): its fall below it is no stop', () => {
+    // credit = 150,000 + 1,000,000 = 1,150,000 mp. Ahead: low credit after 950,001 mp, EC exhausted
+    // after 1,150,000, disablement after 1,150,001; two hours at 10 mp/s charge 72,000: no crossing.
+    // The meter balance passes the EC threshold (100,000) after 50,001 mp, which changes nothing for
+    // EC that is already active (section 4).
+    const s = meterState(
+      { meterBalance: 150_000, emergencyCredit: { state: 'active' }, tariff: { prices: [36_000], standingCharge: 0 } },
+      at('2026-02-02T12:00:00Z'),
+    );
+    expect(s.emergencyCredit).toEqual({ state: 'active', balance: 1_000_000 });
+    s.loadW = 1000;
+    expect(advanceTo(s, at('2026-02-02T14:00:00Z'))).toBe(1);
+    expect(s.meterBalance).toBe(150_000 - 72_000);
+    expect(s.emergencyCredit).toEqual({ state: 'active', balance: 1_000_000 });
+  });
+
   it('EC exhausted with part of it repaid: charging cannot change its state, one stop', () => {
     const s = meterState(
       {
