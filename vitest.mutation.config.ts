@@ -28,5 +28,8 @@ export default defineConfig({
       'test/fuzz.test.ts',
     ],
     environment: 'node',
+    // As in vitest.config.ts: instrumented code on a loaded 2-core box is slow, and a test that times
+    // out in the dry run stops the whole mutation run.
+    testTimeout: 30_000,
   },
 });
