@@ -2,8 +2,8 @@
 // internal and may change.
 //
 //   import { createMeter, issueToken, inspectToken, runConformance } from 'nowan';
-import { Device, type DeviceStorage } from './protocol/device.js';
-import type { Reply } from './firmware/meter.js';
+import { Device, type DeviceStorage, type ErrorCode, type Reply } from './protocol/device.js';
+import type { Outcome } from './firmware/meter.js';
 import { readout, type Readout } from './firmware/readout.js';
 import { commission } from './firmware/configure.js';
 import { hexToBytes } from './firmware/tokens/crypto.js';
@@ -16,7 +16,7 @@ import { runSelection, selectVectors } from './conformance/session.js';
 import { parseTarget } from './conformance/targets.js';
 import { VECTOR_ROOT } from './conformance/suite.js';
 
-export type { Reply, Readout, Inspection, VectorResult, DutIdentity, CommandName, EnvelopeCommand, DeviceStorage };
+export type { Reply, ErrorCode, Outcome, Readout, Inspection, VectorResult, DutIdentity, CommandName, EnvelopeCommand, DeviceStorage };
 export { meterMachine } from './firmware/meter.machine.js';
 /**
  * Issue a token: `TopUp` is a 20-digit GBCS UTRN (`{ pence }` or `{ pounds }`, 0..8191); every other

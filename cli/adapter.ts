@@ -1,7 +1,6 @@
 // `nowan adapter`: the model as a JSON Lines device under test on stdin/stdout (conformance.md 1).
 import { Command } from 'commander';
-import { Device, type DeviceStorage } from '../protocol/device.js';
-import { failure, type Reply } from '../firmware/meter.js';
+import { Device, failure, type DeviceStorage, type Reply } from '../protocol/device.js';
 import { boundedLines, MAX_LINE_BYTES } from './line-reader.js';
 import { MeterStore } from './store/meter-store.js';
 import { serveSerial, serveTcp } from './adapter-listen.js';

@@ -14,7 +14,7 @@ import {
   type MeterState,
 } from './state.js';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; code: 'badConfig'; message: string };
 
 class ConfigError extends Error {}
 

@@ -3,7 +3,7 @@
 // `transition()` is pure and a persisted snapshot holds the whole meter (ecosystem.md 1.2, 1.4).
 import { assign, setup } from 'xstate';
 import * as ops from './meter.js';
-import type { LoadStep, Reply, Step } from './meter.js';
+import type { LoadStep, Outcome, Step } from './meter.js';
 import type { DeviceClass, MeterState, Source } from './state.js';
 
 export type MeterEvent =
@@ -21,12 +21,12 @@ export type MeterEvent =
 
 export interface MeterContext {
   meter: MeterState;
-  /** The reply to the last event (conformance.md section 1). */
-  reply: Reply;
+  /** What the last event did. */
+  outcome: Outcome;
 }
 
-/** Apply an operation's result: new meter state and its reply. */
-const take = (step: Step) => ({ meter: step.state, reply: step.reply });
+/** Apply an operation's result: new meter state and its outcome. */
+const take = (step: Step) => ({ meter: step.state, outcome: step.outcome });
 
 export const meterMachine = setup({
   types: {
@@ -58,12 +58,12 @@ export const meterMachine = setup({
     }),
     cutPower: assign(({ context }) => take(ops.setPower(context.meter, false))),
     restorePower: assign(({ context }) => take(ops.setPower(context.meter, true))),
-    acknowledge: assign({ reply: () => ({ ok: true }) as Reply }),
-    refuseWithoutPower: assign({ reply: () => ops.failure('powerOff', 'the meter has no power') }),
+    acknowledge: assign({ outcome: () => ops.DONE }),
+    refuseWithoutPower: assign({ outcome: () => ops.NO_POWER }),
   },
 }).createMachine({
   id: 'meter',
-  context: ({ input }) => ({ meter: input.meter, reply: { ok: true } }),
+  context: ({ input }) => ({ meter: input.meter, outcome: ops.DONE }),
   initial: 'booting',
   // Time, load and energy act whether or not the power is on (clarifications 7).
   on: {

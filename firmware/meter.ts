@@ -1,38 +1,52 @@
-// The meter's operations: one pure function per input, state in, (state, reply) out. The xstate
+// The meter's operations: one pure function per input, state in, (state, outcome) out. The xstate
 // machine (meter.machine.ts) wires these to events; the adapter and the keypad emulator drive it.
-import { activateEmergencyCredit, enableArmedSupply, evaluateCredit } from './credit.js';
+// What an outcome looks like on the wire is the protocol's business (protocol/device.ts).
+import { activateEmergencyCredit, enableArmedSupply, evaluateCredit, type LocalRefusal } from './credit.js';
 import { logEvent } from './events.js';
-import { joinDevice } from './han.js';
-import { readout } from './readout.js';
+import { joinDevice, type JoinRefusal } from './han.js';
 import { beginInput, type DeviceClass, type MeterState, type Source } from './state.js';
 import { advanceTo, importEnergy } from './timeline.js';
 import { enterToken } from './tokens/enter.js';
 import { enterEnvelope } from './tokens/envelope.js';
 import type { TokenOutcome } from './tokens/results.js';
 
-export type Reply = { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };
+/** Why an input was not carried out at all; the meter is unchanged. */
+export type RefusalCode = 'powerOff' | 'badRequest';
+
+/** What one input did. */
+export type Outcome =
+  /** time, load, energy or power: applied, nothing to tell */
+  | { kind: 'done' }
+  /** keypad presses: what stays typed, and the result of the last `#` among them, if any */
+  | { kind: 'keys'; buffer: string; token: TokenOutcome | null }
+  /** a whole token or an envelope */
+  | { kind: 'token'; token: TokenOutcome }
+  /** button A or B: carried out, or refused by the meter's rules (prepayment.md section 4) */
+  | { kind: 'button'; accepted: true }
+  | { kind: 'button'; accepted: false; reason: LocalRefusal }
+  /** a HAN device asking to join */
+  | { kind: 'join'; accepted: true }
+  | { kind: 'join'; accepted: false; reason: JoinRefusal }
+  | { kind: 'refused'; code: RefusalCode; message: string };
+
+/** The result of a token or envelope, or of the last `#` among keypad presses; else null. */
+export function tokenOf(outcome: Outcome): TokenOutcome | null {
+  if (outcome.kind === 'token') return outcome.token;
+  if (outcome.kind === 'keys') return outcome.token;
+  return null;
+}
 
 export interface Step {
   state: MeterState;
-  reply: Reply;
+  outcome: Outcome;
 }
 
-export function failure(code: string, message: string): Reply {
-  return { ok: false, error: { code, message } };
-}
+export const DONE: Outcome = { kind: 'done' };
 
-const unchanged = (state: MeterState, code: string, message: string): Step => ({ state, reply: failure(code, message) });
+/** Keypad, token, envelope, button and join inputs while the power is off (conformance.md section 1). */
+export const NO_POWER: Outcome = { kind: 'refused', code: 'powerOff', message: 'the meter has no power' };
 
-/** The flat token-like reply (conformance.md section 1). */
-export function tokenReply(o: TokenOutcome): Reply {
-  const reply: Reply = { ok: true, result: o.result };
-  if (o.reason !== undefined) reply.reason = o.reason;
-  if (o.block !== undefined) reply.block = o.block;
-  if (o.index !== undefined) reply.index = o.index;
-  reply.message = o.message;
-  reply.display = [o.display];
-  return reply;
-}
+const badRequest = (state: MeterState, message: string): Step => ({ state, outcome: { kind: 'refused', code: 'badRequest', message } });
 
 /** A change of load during an advance: from `at` (UTC seconds) on, `watts`. */
 export interface LoadStep {
@@ -45,11 +59,11 @@ export interface LoadStep {
  * (a load profile in one input, so a year of hourly load costs its boundaries, not 8,760 inputs).
  */
 export function advance(s0: MeterState, target: number, loads: readonly LoadStep[] = []): Step {
-  if (!Number.isSafeInteger(target) || target < s0.time) return unchanged(s0, 'badRequest', 'advance cannot go backwards');
+  if (!Number.isSafeInteger(target) || target < s0.time) return badRequest(s0, 'advance cannot go backwards');
   let at = s0.time;
   for (const step of loads) {
-    if (!Number.isSafeInteger(step.at) || step.at < at || step.at > target) return unchanged(s0, 'badRequest', 'advance loads must be in time order within the advance');
-    if (!Number.isSafeInteger(step.watts) || step.watts < 0) return unchanged(s0, 'badRequest', 'advance load watts must be an integer >= 0');
+    if (!Number.isSafeInteger(step.at) || step.at < at || step.at > target) return badRequest(s0, 'advance loads must be in time order within the advance');
+    if (!Number.isSafeInteger(step.watts) || step.watts < 0) return badRequest(s0, 'advance load watts must be an integer >= 0');
     at = step.at;
   }
   const s = beginInput(s0);
@@ -58,13 +72,13 @@ export function advance(s0: MeterState, target: number, loads: readonly LoadStep
     s.loadW = step.watts;
   }
   advanceTo(s, target);
-  return { state: s, reply: { ok: true } };
+  return { state: s, outcome: DONE };
 }
 
 export function setLoad(s0: MeterState, watts: number): Step {
   const s = beginInput(s0);
   s.loadW = watts;
-  return { state: s, reply: { ok: true } };
+  return { state: s, outcome: DONE };
 }
 
 /** A lump of energy at this instant: charged in full if the supply is enabled, then section 4. */
@@ -72,14 +86,14 @@ export function consume(s0: MeterState, wh: number): Step {
   const s = beginInput(s0);
   if (s.power && s.supply === 'enabled') importEnergy(s, wh * 3600);
   evaluateCredit(s);
-  return { state: s, reply: { ok: true } };
+  return { state: s, outcome: DONE };
 }
 
 const MAX_BUFFER = 80;
 
 /** Keypad presses at this instant: `0-9`, `*` clear, `<` backspace, `#` submit. */
 export function pressKeys(s0: MeterState, keys: string): Step {
-  if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
+  if (!s0.power) return { state: s0, outcome: NO_POWER };
   let s = beginInput(s0);
   let last: TokenOutcome | null = null;
   for (const key of keys) {
@@ -96,41 +110,40 @@ export function pressKeys(s0: MeterState, keys: string): Step {
     } else if (s.keypad.buffer.length < MAX_BUFFER) s.keypad.buffer += key;
   }
   if (s.keypad.buffer === '') s.keypad.lastKeyAt = null;
-  const reply: Reply = last ? { ...(tokenReply(last) as { ok: true }), buffer: s.keypad.buffer } : { ok: true, buffer: s.keypad.buffer };
-  return { state: s, reply };
+  return { state: s, outcome: { kind: 'keys', buffer: s.keypad.buffer, token: last } };
 }
 
 export function enterDigits(s0: MeterState, digits: string, source: Source): Step {
-  if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
+  if (!s0.power) return { state: s0, outcome: NO_POWER };
   const entry = enterToken(s0, digits, source);
-  return { state: entry.state, reply: tokenReply(entry.outcome) };
+  return { state: entry.state, outcome: { kind: 'token', token: entry.outcome } };
 }
 
 export function envelope(s0: MeterState, jws: string): Step {
-  if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
+  if (!s0.power) return { state: s0, outcome: NO_POWER };
   const entry = enterEnvelope(s0, jws);
-  return { state: entry.state, reply: tokenReply(entry.outcome) };
+  return { state: entry.state, outcome: { kind: 'token', token: entry.outcome } };
 }
 
 export function pressButton(s0: MeterState, button: 'A' | 'B', where: 'meter' | 'ppmid'): Step {
-  if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
+  if (!s0.power) return { state: s0, outcome: NO_POWER };
   const s = beginInput(s0);
-  const refusal = button === 'A' ? activateEmergencyCredit(s) : enableArmedSupply(s, where);
-  if (refusal) return { state: s0, reply: { ok: true, accepted: false, reason: refusal } };
-  return { state: s, reply: { ok: true, accepted: true } };
+  const reason = button === 'A' ? activateEmergencyCredit(s) : enableArmedSupply(s, where);
+  if (reason) return { state: s0, outcome: { kind: 'button', accepted: false, reason } };
+  return { state: s, outcome: { kind: 'button', accepted: true } };
 }
 
 export function join(s0: MeterState, deviceClass: Exclude<DeviceClass, 'any'>, deviceId: string): Step {
-  if (!s0.power) return unchanged(s0, 'powerOff', 'the meter has no power');
+  if (!s0.power) return { state: s0, outcome: NO_POWER };
   const s = beginInput(s0);
-  const refusal = joinDevice(s, deviceClass, deviceId);
-  if (refusal) return { state: s0, reply: { ok: true, accepted: false, reason: refusal } };
-  return { state: s, reply: { ok: true, accepted: true } };
+  const reason = joinDevice(s, deviceClass, deviceId);
+  if (reason) return { state: s0, outcome: { kind: 'join', accepted: false, reason } };
+  return { state: s, outcome: { kind: 'join', accepted: true } };
 }
 
 /** Power cut / restore; on while on, or off while off, does nothing (clarifications 7). */
 export function setPower(s0: MeterState, on: boolean): Step {
-  if (s0.power === on) return { state: s0, reply: { ok: true } };
+  if (s0.power === on) return { state: s0, outcome: DONE };
   const s = beginInput(s0);
   s.power = on;
   if (!on) {
@@ -138,9 +151,5 @@ export function setPower(s0: MeterState, on: boolean): Step {
     s.keypad.lastKeyAt = null;
   }
   logEvent(s, on ? 'powerOn' : 'powerOff');
-  return { state: s, reply: { ok: true } };
-}
-
-export function read(s: MeterState): Reply {
-  return { ok: true, readout: readout(s) };
+  return { state: s, outcome: DONE };
 }

@@ -4,13 +4,13 @@
 // stale buffer (ecosystem.md section 3.2).
 import { toLocal, HOUR } from '../firmware/clock.js';
 import { creditOf } from '../firmware/credit.js';
-import type { Reply } from '../firmware/meter.js';
+import type { Outcome } from '../firmware/meter.js';
 import type { MeterLike } from '../protocol/device.js';
 import type { MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { nextBoundary } from '../firmware/timeline.js';
 import { PROFILES } from '../sim/profiles.js';
-import { buttonWords, replyWords } from './words.js';
+import { buttonWords, outcomeWords } from './words.js';
 
 export const SPEEDS = [1, 60, 3600] as const;
 const DAY_SECONDS = 86_400;
@@ -79,22 +79,22 @@ export class Session {
     for (const fn of this.listeners) fn();
   }
 
-  private send(event: MeterEvent): Reply {
+  private send(event: MeterEvent): Outcome {
     this.actor.send(event);
-    return this.actor.getSnapshot().context.reply;
+    return this.actor.getSnapshot().context.outcome;
   }
 
   // The meter's own keypad and buttons.
   /** Keys at the meter: a submitted entry shows its result; typing a new one clears the last words. */
   keys(keys: string): void {
-    const reply = this.send({ type: 'KEYS', keys });
-    this.update({ notice: keys.includes('#') ? replyWords(reply) : '' });
+    const outcome = this.send({ type: 'KEYS', keys });
+    this.update({ notice: keys.includes('#') ? outcomeWords(outcome) : '' });
   }
 
   button(button: 'A' | 'B', where: 'meter' | 'ppmid'): string {
     const before = this.actor.getSnapshot().context.meter;
-    const reply = this.send({ type: button === 'A' ? 'BUTTON_A' : 'BUTTON_B', where });
-    const text = buttonWords(button, reply, before);
+    const outcome = this.send({ type: button === 'A' ? 'BUTTON_A' : 'BUTTON_B', where });
+    const text = buttonWords(button, outcome, before);
     this.update(where === 'ppmid' ? { ppmidMessage: text } : { notice: text });
     return text;
   }
@@ -124,10 +124,10 @@ export class Session {
   ppmidSubmit(): void {
     const text = this.view.ppmidText.trim();
     if (text === '') return;
-    let reply: Reply;
-    if (/^[0-9 \-]+$/.test(text)) reply = this.send({ type: 'TOKEN_ENTERED', digits: text.replace(/[ -]/g, ''), source: 'ppmid' });
-    else reply = this.send({ type: 'ENVELOPE_RECEIVED', jws: text });
-    this.update({ ppmidText: '', ppmidMessage: replyWords(reply) });
+    let outcome: Outcome;
+    if (/^[0-9 \-]+$/.test(text)) outcome = this.send({ type: 'TOKEN_ENTERED', digits: text.replace(/[ -]/g, ''), source: 'ppmid' });
+    else outcome = this.send({ type: 'ENVELOPE_RECEIVED', jws: text });
+    this.update({ ppmidText: '', ppmidMessage: outcomeWords(outcome) });
   }
 
   // The virtual clock and the load.

@@ -1,6 +1,6 @@
 // Words a customer reads on the emulator's screen (tokens.md section 9): never a code name. Shared
 // by every front end that shows the meter to a person.
-import type { Reply } from '../firmware/meter.js';
+import { tokenOf, type Outcome } from '../firmware/meter.js';
 import type { EventName } from '../firmware/events.js';
 import type { MeterState } from '../firmware/state.js';
 import { isLocked } from '../firmware/tokens/lockout.js';
@@ -33,10 +33,10 @@ export function lockWords(meter: MeterState): string {
 }
 
 /** What the meter shows after button A (emergency credit) or B (enable supply). */
-export function buttonWords(button: 'A' | 'B', reply: Reply, meter: MeterState): string {
-  if (!reply.ok) return replyWords(reply);
-  if (reply.accepted) return button === 'A' ? 'EMERGENCY CREDIT ON' : 'SUPPLY ON';
-  switch (reply.reason) {
+export function buttonWords(button: 'A' | 'B', outcome: Outcome, meter: MeterState): string {
+  if (outcome.kind !== 'button') return outcomeWords(outcome);
+  if (outcome.accepted) return button === 'A' ? 'EMERGENCY CREDIT ON' : 'SUPPLY ON';
+  switch (outcome.reason) {
     case 'ecNotAvailable':
       return meter.emergencyCredit.state === 'active'
         ? 'EMERGENCY CREDIT ALREADY ON'
@@ -47,14 +47,11 @@ export function buttonWords(button: 'A' | 'B', reply: Reply, meter: MeterState):
       return 'PRESS B ON THE GAS METER';
     case 'notArmed':
       return meter.supply === 'enabled' ? 'SUPPLY ALREADY ON' : 'SUPPLY OFF: ADD CREDIT FIRST';
-    default:
-      return 'NOT POSSIBLE NOW';
   }
 }
 
 /** What the meter shows after a token or an envelope: its display line, or why nothing happened. */
-export function replyWords(reply: Reply): string {
-  if (!reply.ok) return reply.error.code === 'powerOff' ? 'NO POWER' : 'NOT ACCEPTED';
-  const display = reply.display as readonly string[] | undefined;
-  return display?.[0] ?? '';
+export function outcomeWords(outcome: Outcome): string {
+  if (outcome.kind === 'refused') return outcome.code === 'powerOff' ? 'NO POWER' : 'NOT ACCEPTED';
+  return tokenOf(outcome)?.display ?? '';
 }

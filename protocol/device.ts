@@ -1,16 +1,57 @@
 // The meter as a device under test (conformance.md section 1): one JSON request in, one JSON reply out.
 // Every request is validated; a bad one answers ok:false and changes nothing. Used in process by the
-// conformance runner and over stdin/stdout by `nowan adapter`.
+// conformance runner and over stdin/stdout by `nowan adapter`. The only place a reply is built: the
+// meter answers with a typed outcome, turned into the wire's shape by replyOf.
 import { createActor, type Actor } from 'xstate';
 import { inMeterTimeRange, METER_TIME_MAX, METER_TIME_RANGE, parseIso } from '../firmware/clock.js';
 import { commission } from '../firmware/configure.js';
-import { failure, read, type Reply } from '../firmware/meter.js';
+import type { Outcome } from '../firmware/meter.js';
 import { meterMachine, type MeterEvent } from '../firmware/meter.machine.js';
+import { readout } from '../firmware/readout.js';
 import type { MeterState } from '../firmware/state.js';
+import type { TokenOutcome } from '../firmware/tokens/results.js';
 
 export const PROTOCOL = 1;
 export const NAME = 'nowan model';
 export const VERSION = '0.1.0';
+
+/** The codes of an `ok:false` reply. */
+export type ErrorCode = Extract<Outcome, { kind: 'refused' }>['code'] | 'badJson' | 'badConfig' | 'tooLarge' | 'noMeter' | 'unknownOp' | 'internal';
+
+/** One response line (conformance.md section 1): every response has `ok`. */
+export type Reply = { ok: true; [key: string]: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export function failure(code: ErrorCode, message: string): Reply {
+  return { ok: false, error: { code, message } };
+}
+
+/** The flat token-like reply: result, then reason, block and index when present, message, display. */
+function tokenReply(o: TokenOutcome): { ok: true; [key: string]: unknown } {
+  const reply: { ok: true; [key: string]: unknown } = { ok: true, result: o.result };
+  if (o.reason !== undefined) reply.reason = o.reason;
+  if (o.block !== undefined) reply.block = o.block;
+  if (o.index !== undefined) reply.index = o.index;
+  reply.message = o.message;
+  reply.display = [o.display];
+  return reply;
+}
+
+/** What the meter did, as the wire says it (conformance.md section 1). */
+export function replyOf(outcome: Outcome): Reply {
+  switch (outcome.kind) {
+    case 'done':
+      return { ok: true };
+    case 'keys':
+      return outcome.token ? { ...tokenReply(outcome.token), buffer: outcome.buffer } : { ok: true, buffer: outcome.buffer };
+    case 'token':
+      return tokenReply(outcome.token);
+    case 'button':
+    case 'join':
+      return outcome.accepted ? { ok: true, accepted: true } : { ok: true, accepted: false, reason: outcome.reason };
+    case 'refused':
+      return failure(outcome.code, outcome.message);
+  }
+}
 
 type Req = Record<string, unknown>;
 
@@ -120,7 +161,7 @@ export function restoreMeter(snapshot: unknown): MeterActor {
 /** Anything that forwards events to a meter actor and shows its snapshot (an actor, a durable meter). */
 export interface MeterLike {
   send(event: MeterEvent): void;
-  getSnapshot(): { context: { meter: MeterState; reply: Reply } };
+  getSnapshot(): { context: { meter: MeterState; outcome: Outcome } };
 }
 
 /** Where a device keeps its meter across restarts (the CLI's state file); the firmware does no I/O. */
@@ -162,11 +203,11 @@ export class Device {
       return known.includes(r.op) ? failure('noMeter', 'no meter yet: send reset first') : failure('unknownOp', `unknown op ${JSON.stringify(r.op)}`);
     }
     const meter = this.actor.getSnapshot().context.meter;
-    if (r.op === 'read') return read(meter);
+    if (r.op === 'read') return { ok: true, readout: readout(meter) };
     const event = toEvent(r, meter.time);
     if ('ok' in event) return event;
     this.actor.send(event);
-    return this.actor.getSnapshot().context.reply;
+    return replyOf(this.actor.getSnapshot().context.outcome);
   }
 
   /** Handle one line of JSON text. */

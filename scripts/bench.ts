@@ -104,8 +104,8 @@ function bareKdfGcm(n: number): () => void {
     const actor = createActor(meterMachine, { input: { meter: start } }).start();
     for (const digits of tokens) {
       actor.send({ type: 'TOKEN_ENTERED', digits, source: 'keypad' });
-      const reply = actor.getSnapshot().context.reply;
-      if (!reply.ok || reply.result !== 'Accepted') throw new Error(`token not applied: ${JSON.stringify(reply)}`);
+      const outcome = actor.getSnapshot().context.outcome;
+      if (outcome.kind !== 'token' || outcome.token.result !== 'Accepted') throw new Error(`token not applied: ${JSON.stringify(outcome)}`);
     }
     // N tokens of 1 p = N x 1,000 mp
     if (actor.getSnapshot().context.meter.meterBalance !== start.meterBalance + N * 1000) throw new Error('tokens were not all credited');

@@ -90,7 +90,7 @@ export function simulateMeter(index: number, days: number, seed = 1): FleetTotal
       lateUntil = null;
       const r = ops.enterDigits(s, issueUtrn(FLEET_PARTY, counter++, 'pounds', weeklyPounds).token, 'keypad');
       step(r);
-      if ((r.reply as { result?: string }).result === 'Accepted') {
+      if (ops.tokenOf(r.outcome)?.result === 'Accepted') {
         t.topUps++;
         t.toppedUpMp += weeklyPounds * 100_000;
       }
@@ -98,7 +98,7 @@ export function simulateMeter(index: number, days: number, seed = 1): FleetTotal
     // The household presses A when emergency credit is offered and B when the supply is armed.
     if (s.emergencyCredit.state === 'available' && s.power) {
       const r = ops.pressButton(s, 'A', 'meter');
-      if ((r.reply as { accepted?: boolean }).accepted) t.ecActivations++;
+      if (r.outcome.kind === 'button' && r.outcome.accepted) t.ecActivations++;
       step(r);
     }
     if (s.supply === 'armed') {

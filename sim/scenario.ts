@@ -7,6 +7,7 @@ import { periodInForce } from '../firmware/calendar.js';
 import { commission } from '../firmware/configure.js';
 import type { MeterLike } from '../protocol/device.js';
 import { startMeter } from '../protocol/device.js';
+import { tokenOf, type Outcome } from '../firmware/meter.js';
 import type { MeterEvent } from '../firmware/meter.machine.js';
 import type { MeterState } from '../firmware/state.js';
 import { activeRate } from '../firmware/tariff.js';
@@ -93,6 +94,13 @@ function wattsOf(load: Load, t: number, start: number): number {
   return load.halfHourly[Math.min(i, load.halfHourly.length - 1)]!;
 }
 
+/** A trace row's result: the token's result code, a local action's verdict, or why it was not carried out. */
+function resultWords(o: Outcome): string | undefined {
+  if (o.kind === 'refused') return `error: ${o.message}`;
+  if (o.kind === 'button' || o.kind === 'join') return o.accepted ? 'accepted' : `refused: ${o.reason}`;
+  return tokenOf(o)?.result;
+}
+
 function row(m: MeterState, kind: TraceRow['kind'], what: string, result?: string): TraceRow {
   return {
     time: toIso(m.time),
@@ -146,9 +154,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult {
     const before = state().events;
     meter.send(e);
     inputs++;
-    const reply = meter.getSnapshot().context.reply as { ok: boolean; result?: string; accepted?: boolean; reason?: string; error?: { message: string } };
-    const result = !reply.ok ? `error: ${reply.error!.message}` : (reply.result ?? (reply.accepted === undefined ? undefined : reply.accepted ? 'accepted' : `refused: ${reply.reason}`));
-    emit(row(state(), 'input', what, result));
+    emit(row(state(), 'input', what, resultWords(meter.getSnapshot().context.outcome)));
     newEvents(before);
   };
   /**

@@ -8,26 +8,26 @@ import { setPower } from '../firmware/meter.js';
 import { meterState } from './helpers.js';
 
 const UTRN = '73947252416745201637';
-const POWER_OFF = { ok: false, error: { code: 'powerOff', message: 'the meter has no power' } };
+const POWER_OFF = { kind: 'refused', code: 'powerOff', message: 'the meter has no power' };
 
 describe('meter machine wiring', () => {
-  it('starts powered or in a power cut as the meter is, answering ok before any event', () => {
+  it('starts powered or in a power cut as the meter is, with nothing to tell before any event', () => {
     const powered = createActor(meterMachine, { input: { meter: meterState() } }).start();
     expect(powered.getSnapshot().value).toBe('powered');
-    expect(powered.getSnapshot().context.reply).toEqual({ ok: true });
+    expect(powered.getSnapshot().context.outcome).toEqual({ kind: 'done' });
     const cut = createActor(meterMachine, { input: { meter: setPower(meterState(), false).state } }).start();
     expect(cut.getSnapshot().value).toBe('powerCut');
-    expect(cut.getSnapshot().context.reply).toEqual({ ok: true });
+    expect(cut.getSnapshot().context.outcome).toEqual({ kind: 'done' });
   });
 
-  it('power restored while powered answers ok and changes nothing (clarifications 7)', () => {
-    // £10 balance: EC is not available, so button A is refused first (a reply that is not plain ok)
+  it('power restored while powered is done and changes nothing (clarifications 7)', () => {
+    // £10 balance: EC is not available, so button A is refused first (an outcome that is not plain done)
     const actor = createActor(meterMachine, { input: { meter: meterState({ meterBalance: 1_000_000 }) } }).start();
     actor.send({ type: 'BUTTON_A', where: 'meter' });
-    expect(actor.getSnapshot().context.reply).toEqual({ ok: true, accepted: false, reason: 'ecNotAvailable' });
+    expect(actor.getSnapshot().context.outcome).toEqual({ kind: 'button', accepted: false, reason: 'ecNotAvailable' });
     const meter = actor.getSnapshot().context.meter;
     actor.send({ type: 'POWER_RESTORED' });
-    expect(actor.getSnapshot().context.reply).toEqual({ ok: true });
+    expect(actor.getSnapshot().context.outcome).toEqual({ kind: 'done' });
     expect(actor.getSnapshot().context.meter).toBe(meter);
   });
 
@@ -42,12 +42,12 @@ describe('meter machine wiring', () => {
       { type: 'JOIN', deviceClass: 'ihd', deviceId: '0011223344556677' },
     ];
     for (const request of requests) {
-      // a cut while cut answers plain ok, so each refusal below is that request's own reply
+      // a cut while cut is plain done, so each refusal below is that request's own outcome
       actor.send({ type: 'POWER_CUT' });
-      expect(actor.getSnapshot().context.reply).toEqual({ ok: true });
+      expect(actor.getSnapshot().context.outcome).toEqual({ kind: 'done' });
       const meter = actor.getSnapshot().context.meter;
       actor.send(request);
-      expect(actor.getSnapshot().context.reply).toEqual(POWER_OFF);
+      expect(actor.getSnapshot().context.outcome).toEqual(POWER_OFF);
       expect(actor.getSnapshot().context.meter).toBe(meter);
       expect(actor.getSnapshot().value).toBe('powerCut');
     }

@@ -16,7 +16,7 @@ describe('meter machine', () => {
     const [b] = transition(meterMachine, s0, { type: 'TOKEN_ENTERED', digits: UTRN, source: 'keypad' });
     expect(JSON.stringify(s0.context)).toBe(before);
     expect(JSON.stringify(a.context)).toBe(JSON.stringify(b.context));
-    expect(a.context.reply).toMatchObject({ ok: true, result: 'Accepted' });
+    expect(a.context.outcome).toMatchObject({ kind: 'token', token: { result: 'Accepted' } });
     expect(a.context.meter.meterBalance).toBe(1_234_000);
   });
 
@@ -42,7 +42,7 @@ describe('meter machine', () => {
     const actor = createActor(meterMachine, { input: { meter: meterState() } }).start();
     actor.send({ type: 'POWER_CUT' });
     actor.send({ type: 'BUTTON_A', where: 'meter' });
-    expect(actor.getSnapshot().context.reply).toEqual({ ok: false, error: { code: 'powerOff', message: 'the meter has no power' } });
+    expect(actor.getSnapshot().context.outcome).toEqual({ kind: 'refused', code: 'powerOff', message: 'the meter has no power' });
   });
 
   it('advancing a month costs in proportion to the boundaries crossed, not the seconds', () => {
@@ -65,7 +65,7 @@ describe('meter machine', () => {
     }
     const profile = createActor(meterMachine, { input: { meter: start } }).start();
     profile.send({ type: 'ADVANCE', to: t0 + 48 * 3600, loads: Array.from({ length: 48 }, (_, h) => ({ at: t0 + h * 3600, watts: watts(h) })) });
-    expect(profile.getSnapshot().context.reply).toEqual({ ok: true });
+    expect(profile.getSnapshot().context.outcome).toEqual({ kind: 'done' });
     expect(JSON.stringify(profile.getSnapshot().context.meter)).toBe(JSON.stringify(oneByOne.getSnapshot().context.meter));
   });
 
@@ -74,7 +74,7 @@ describe('meter machine', () => {
     const actor = createActor(meterMachine, { input: { meter: start } }).start();
     for (const loads of [[{ at: start.time + 20, watts: 1 }, { at: start.time + 10, watts: 1 }], [{ at: start.time + 7200, watts: 1 }], [{ at: start.time, watts: -1 }]]) {
       actor.send({ type: 'ADVANCE', to: start.time + 3600, loads });
-      expect(actor.getSnapshot().context.reply).toMatchObject({ ok: false, error: { code: 'badRequest' } });
+      expect(actor.getSnapshot().context.outcome).toMatchObject({ kind: 'refused', code: 'badRequest' });
       expect(actor.getSnapshot().context.meter).toBe(start);
     }
   });

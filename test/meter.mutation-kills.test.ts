@@ -10,7 +10,7 @@ import { meterState } from './helpers.js';
 const at = (iso: string) => parseIso(iso)!;
 // A £12.34 top-up for the RTDS meter (machine.test.ts).
 const UTRN = '73947252416745201637';
-const POWER_OFF = { ok: false, error: { code: 'powerOff', message: expect.stringMatching(/no power/) } };
+const POWER_OFF = { kind: 'refused', code: 'powerOff', message: expect.stringMatching(/no power/) };
 
 describe('advance requests', () => {
   it('a target before now, or not a whole second, is refused and changes nothing', () => {
@@ -18,20 +18,20 @@ describe('advance requests', () => {
     for (const target of [s.time - 1, s.time + 0.5]) {
       const r = advance(s, target);
       expect(r.state).toBe(s);
-      expect(r.reply).toEqual({ ok: false, error: { code: 'badRequest', message: expect.stringMatching(/backwards/) } });
+      expect(r.outcome).toEqual({ kind: 'refused', code: 'badRequest', message: expect.stringMatching(/backwards/) });
     }
   });
 
   it('load steps out of order, or with bad watts, are refused with a message saying which', () => {
     const s = meterState();
-    expect(advance(s, s.time + 60, [{ at: s.time + 61, watts: 1 }]).reply).toEqual({ ok: false, error: { code: 'badRequest', message: expect.stringMatching(/time order/) } });
-    expect(advance(s, s.time + 60, [{ at: s.time, watts: -1 }]).reply).toEqual({ ok: false, error: { code: 'badRequest', message: expect.stringMatching(/watts/) } });
+    expect(advance(s, s.time + 60, [{ at: s.time + 61, watts: 1 }]).outcome).toEqual({ kind: 'refused', code: 'badRequest', message: expect.stringMatching(/time order/) });
+    expect(advance(s, s.time + 60, [{ at: s.time, watts: -1 }]).outcome).toEqual({ kind: 'refused', code: 'badRequest', message: expect.stringMatching(/watts/) });
   });
 
   it('a load step exactly at the target is within the advance: it sets the load, nothing is imported', () => {
     const s = meterState({ meterBalance: 1_000_000 });
     const r = advance(s, s.time + 60, [{ at: s.time + 60, watts: 1000 }]);
-    expect(r.reply).toEqual({ ok: true });
+    expect(r.outcome).toEqual({ kind: 'done' });
     expect(r.state.time).toBe(s.time + 60);
     expect(r.state.loadW).toBe(1000);
     expect(r.state.energy.importJ).toBe(0);
@@ -55,7 +55,7 @@ describe('without power (conformance.md section 1: ok:false powerOff, nothing ch
       pressButton(s, 'B', 'meter'),
       join(s, 'ihd', '0011223344556677'),
     ]) {
-      expect(r.reply).toEqual(POWER_OFF);
+      expect(r.outcome).toEqual(POWER_OFF);
       expect(r.state).toBe(s);
     }
   });
@@ -64,12 +64,12 @@ describe('without power (conformance.md section 1: ok:false powerOff, nothing ch
     const s = off();
     const offAgain = setPower(s, false);
     expect(offAgain.state).toBe(s);
-    expect(offAgain.reply).toEqual({ ok: true });
+    expect(offAgain.outcome).toEqual({ kind: 'done' });
     const powered = setPower(s, true).state;
     expect(powered.events.map((e) => e.name).slice(-2)).toEqual(['powerOff', 'powerOn']);
     const again = setPower(powered, true);
     expect(again.state).toBe(powered);
-    expect(again.reply).toEqual({ ok: true });
+    expect(again.outcome).toEqual({ kind: 'done' });
   });
 });
 
@@ -77,7 +77,7 @@ describe('the keypad buffer', () => {
   it('a top-up typed on the keypad is logged with source keypad (clarifications 24)', () => {
     const s = meterState();
     const r = pressKeys(s, `${UTRN}#`);
-    expect(r.reply).toMatchObject({ ok: true, result: 'Accepted', buffer: '' });
+    expect(r.outcome).toMatchObject({ kind: 'keys', buffer: '', token: { result: 'Accepted' } });
     expect(r.state.meterBalance).toBe(1_234_000);
     expect(r.state.topUps.at(-1)).toMatchObject({ amount: 1_234_000, source: 'keypad' });
   });

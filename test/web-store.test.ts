@@ -31,7 +31,7 @@ describe('the page keeps the meter as a state file', () => {
     const vending = new Vending(store);
     const token = vending.token(meter.getSnapshot().context.meter, { name: 'TopUp', pounds: 10 }, 'top-up');
     meter.send({ type: 'TOKEN_ENTERED', digits: token.text.replace(/ /g, ''), source: 'keypad' });
-    expect(meter.getSnapshot().context.reply).toMatchObject({ ok: true, result: 'Accepted' });
+    expect(meter.getSnapshot().context.outcome).toMatchObject({ kind: 'token', token: { result: 'Accepted' } });
     const reopened = openMeter(store, () => demoMeter(T)).meter.getSnapshot().context.meter;
     expect(creditOf(reopened)).toBe(1_500_000); // £5.00 + £10.00
     expect(reopened.utrnCounters).toContain(token.counter);

@@ -13,7 +13,7 @@
 // moves the damaged file aside. The file is used by one process at a time (`lock`).
 import { createHash } from 'node:crypto';
 import { restoreMeter, startMeter, type MeterActor } from '../../protocol/device.js';
-import type { Reply } from '../../firmware/meter.js';
+import { tokenOf } from '../../firmware/meter.js';
 import type { MeterEvent } from '../../firmware/meter.machine.js';
 import type { MeterState } from '../../firmware/state.js';
 import { acquireLock } from '../lock.js';
@@ -51,8 +51,7 @@ export class DurableMeter {
     this.seq += 1;
     this.journalRecords += 1;
     this.actor.send(event);
-    const reply = this.actor.getSnapshot().context.reply as Reply & { result?: string };
-    if ((reply.ok && reply.result === 'Accepted') || this.journalRecords >= JOURNAL_LIMIT) this.checkpoint();
+    if (tokenOf(this.actor.getSnapshot().context.outcome)?.result === 'Accepted' || this.journalRecords >= JOURNAL_LIMIT) this.checkpoint();
   }
 
   /** Replace the file with a checkpoint of the current state (an empty journal). */

@@ -5,6 +5,7 @@
 import { createActor } from 'xstate';
 import { HOUR, fromLocal, toLocal, weekdayOf } from '../../firmware/clock.js';
 import { commission } from '../../firmware/configure.js';
+import { tokenOf, type Outcome } from '../../firmware/meter.js';
 import { meterMachine, type MeterEvent } from '../../firmware/meter.machine.js';
 import type { MeterState } from '../../firmware/state.js';
 import { eventTimes, temperatureC, type EventTimes } from './event.js';
@@ -157,8 +158,9 @@ export function runArm(p: StudyParams, e: EventTimes, h: Household, arm: Arm, vi
   const send = (ev: MeterEvent) => {
     actor.send(ev);
     noteSupply();
-    return actor.getSnapshot().context.reply as { ok: boolean; result?: string; accepted?: boolean };
+    return actor.getSnapshot().context.outcome;
   };
+  const accepted = (o: Outcome) => o.kind === 'button' && o.accepted;
   /** The customer reacts to what the meter shows: the low-credit alarm and losing supply. */
   const noteSupply = () => {
     const m = meter();
@@ -205,31 +207,32 @@ export function runArm(p: StudyParams, e: EventTimes, h: Household, arm: Arm, vi
     const m = meter();
     if (!m.power) return;
     if (m.supply === 'armed') send({ type: 'BUTTON_B', where: 'meter' });
-    if (h.usesEmergencyCredit && meter().emergencyCredit.state === 'available' && send({ type: 'BUTTON_A', where: 'meter' }).accepted) r.ecActivations++;
+    if (h.usesEmergencyCredit && meter().emergencyCredit.state === 'available' && accepted(send({ type: 'BUTTON_A', where: 'meter' }))) r.ecActivations++;
   };
   const enter = (k: number, how: 'wan' | 'visit' | 'text') => {
     const digits = tokens[k]!;
-    let reply;
-    if (how === 'wan') reply = send({ type: 'TOKEN_ENTERED', digits, source: 'ppmid' });
+    let outcome;
+    if (how === 'wan') outcome = send({ type: 'TOKEN_ENTERED', digits, source: 'ppmid' });
     else {
       if (how === 'text') {
         r.tokensTyped++;
         if (behaviour() < p.delivery.typoShare) {
           const wrong = mistype(digits, behaviour());
-          if (send({ type: 'KEYS', keys: `${wrong}#` }).result === 'CheckDigitError') r.typos++;
+          if (tokenOf(send({ type: 'KEYS', keys: `${wrong}#` }))?.result === 'CheckDigitError') r.typos++;
           else throw new Error(`meter ${h.index}: a mistyped token was not caught by its check digit`);
         }
       }
-      reply = send({ type: 'KEYS', keys: `${digits}#` });
+      outcome = send({ type: 'KEYS', keys: `${digits}#` });
     }
-    if (reply.result === 'Accepted') {
+    const result = tokenOf(outcome)?.result;
+    if (result === 'Accepted') {
       applied[k] = true;
       if (how === 'wan') r.appliedByWan++;
       else if (how === 'text') r.appliedByText++;
       else r.appliedByVisit++;
       if (plan[k]!.command === 'TopUp') r.freeCreditMp += plan[k]!.fields.pounds! * 100_000;
-    } else if (reply.result === 'Duplicate') r.duplicates++;
-    else if (reply.result !== 'Rejected') throw new Error(`meter ${h.index}: supplier token ${plan[k]!.kind} answered ${reply.result}`);
+    } else if (result === 'Duplicate') r.duplicates++;
+    else if (result !== 'Rejected') throw new Error(`meter ${h.index}: supplier token ${plan[k]!.kind} answered ${result}`);
   };
 
   let hour = e.start;
@@ -263,8 +266,8 @@ export function runArm(p: StudyParams, e: EventTimes, h: Household, arm: Arm, vi
       case 'topUp': {
         if (i!.reactive) reactivePending = false;
         const pounds = h.weeklyPounds;
-        const reply = send({ type: 'KEYS', keys: `${issue('TopUp', { pounds }, ++counter)}#` });
-        if (reply.result === 'Accepted') {
+        const outcome = send({ type: 'KEYS', keys: `${issue('TopUp', { pounds }, ++counter)}#` });
+        if (tokenOf(outcome)?.result === 'Accepted') {
           r.topUps++;
           r.toppedUpMp += pounds * 100_000;
         }

@@ -4,6 +4,7 @@
 // no accepted credit lost, none applied twice.
 import { createActor } from 'xstate';
 import { MeterStore } from '../../cli/store/meter-store.js';
+import { tokenOf } from '../../firmware/meter.js';
 import { meterMachine, type MeterEvent } from '../../firmware/meter.machine.js';
 import type { MeterState } from '../../firmware/state.js';
 import { FaultDisk, PowerCut } from './fault-disk.js';
@@ -23,8 +24,7 @@ export function checkPowerCuts(initial: MeterState, events: MeterEvent[]): Power
   let accepted = 0;
   for (const e of events) {
     ref.send(e);
-    const reply = ref.getSnapshot().context.reply as { result?: string };
-    if (reply.result === 'Accepted') accepted++;
+    if (tokenOf(ref.getSnapshot().context.outcome)?.result === 'Accepted') accepted++;
     states.push(json(ref.getSnapshot().context.meter));
   }
   const final = states[states.length - 1];
