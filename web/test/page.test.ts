@@ -73,6 +73,21 @@ async function creditPence(): Promise<number> {
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
 }
 
+/** The meter balance in milli-pence, exact, from the state the page saved after its last input. */
+async function balanceMp(): Promise<number> {
+  const saved = await page.evaluate(() => localStorage.getItem('nowan.meter'));
+  return (JSON.parse(saved!) as { snapshot: { context: { meter: { meterBalance: number } } } }).snapshot.context.meter.meterBalance;
+}
+
+/**
+ * A £10 top-up as the page shows it: the balance rises by exactly 1,000,000 mp, and the LCD by 10.00
+ * give or take the penny its truncation toward zero drops (-60.4 p shows -£0.60, 939.6 p £9.39).
+ */
+async function expectTenPoundsAdded(beforeMp: number, beforePence: number) {
+  expect(await balanceMp()).toBe(beforeMp + 1_000_000);
+  expect([999, 1000]).toContain((await creditPence()) - beforePence);
+}
+
 /** Issue a preset from the vending panel and return the newest issued text. */
 async function vend(preset: string, kind: 'token' | 'envelope'): Promise<string> {
   await page.getByRole('group', { name: 'Issue a preset token' }).getByRole('button', { name: preset }).click();
@@ -88,6 +103,7 @@ describe('the meter page', () => {
     // Some hours of use first, so the chart has a story (the next boundary is local midnight or sooner).
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Next boundary' }).click();
     const before = await creditPence();
+    const beforeMp = await balanceMp();
     const token = await vend('Top-up £10', 'token');
     expect(token).toMatch(/^\d{5} \d{5} \d{5} \d{5}$/);
     const digits = token.replace(/ /g, '');
@@ -96,7 +112,7 @@ describe('the meter page', () => {
     await clickDigits(digits.slice(11));
     await keypad().getByRole('button', { name: 'Enter (#)' }).click();
     await expect.poll(() => notice().textContent()).toBe('ADDED £10.00');
-    expect(await creditPence()).toBe(before + 1000); // £10 UTRN, the clock paused
+    await expectTenPoundsAdded(beforeMp, before); // the clock paused
     await expect.poll(() => page.getByTestId('events').textContent()).toContain('Credit added');
     await page.screenshot({ path: new URL('web-accepted.png', SHOTS).pathname, fullPage: true });
   });
@@ -105,10 +121,11 @@ describe('the meter page', () => {
     const token = (await vend('Top-up £10', 'token')).replace(/ /g, '');
     const issued = await page.getByTestId('issued-token').count();
     const before = await creditPence();
+    const beforeMp = await balanceMp();
     await page.keyboard.type(token); // the focus is still on the vending button just clicked
     await page.keyboard.press('Enter');
     await expect.poll(() => notice().textContent()).toBe('ADDED £10.00');
-    expect(await creditPence()).toBe(before + 1000);
+    await expectTenPoundsAdded(beforeMp, before);
     expect(await page.getByTestId('issued-token').count()).toBe(issued); // nothing vended again
   });
 
