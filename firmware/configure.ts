@@ -136,7 +136,8 @@ function applyState(s: MeterState, m: Obj): void {
     accumulatedDebt: mpPos,
     counterFloor: (v, p) => int(v, p, 0, 0xffff_ffff),
   });
-  if (m.supply !== undefined && s.supply !== 'disabled') s.disableReason = null;
+  // Also when only the reason is given: the factory supply is enabled, and an enabled or armed supply has none.
+  if (s.supply !== 'disabled') s.disableReason = null;
   if (s.supply === 'disabled' && s.disableReason === null) s.disableReason = 'command'; // clarifications 15
   if (m.emergencyCredit !== undefined) {
     pick(s.emergencyCredit, obj(m.emergencyCredit, 'meter.emergencyCredit'), 'meter.emergencyCredit', {

@@ -76,6 +76,11 @@ describe('supply and its reason as configured', () => {
     const r = commissioned(meter({ supply: 'disabled', disableReason: null }));
     expect([r.supply, r.disableReason]).toEqual(['disabled', 'command']);
   });
+  it.each(['prepayment', 'credit'])('a reason given without a supply leaves the factory-enabled supply without one (%s)', (paymentMode) => {
+    // decisions.md 5: an enabled or armed supply has reason null whatever the configuration says.
+    const r = commissioned(meter({ paymentMode, disableReason: 'credit' }));
+    expect([r.supply, r.disableReason]).toEqual(['enabled', null]);
+  });
   it('disabled for credit with credit below the threshold stays disabled for credit', () => {
     // credit -5,000,000 mp < disablementThreshold (factory 0): section 4 keeps it disabled, reason credit.
     const r = commissioned(meter({ paymentMode: 'prepayment', supply: 'disabled', disableReason: 'credit', meterBalance: -5_000_000 }));
