@@ -65,6 +65,11 @@ describe('each broken invariant is named', () => {
     expect(problem((s) => (s.keys.supplierSigningPublicKey = 'ab'.repeat(31)))).toBe('keys.supplierSigningPublicKey is malformed');
     expect(problem((s) => (s.keys.supplierSigningPublicKey = 7))).toBe('keys.supplierSigningPublicKey is malformed');
     expect(problem((s) => (s.keys.supplierSigningPublicKey = 'ab'.repeat(32)))).toBeNull();
+    // An array of one good hex string reads as that string to a RegExp: still not a key.
+    expect(problem((s) => (s.keys.sharedSecret = [HEX64]))).toBe('keys.sharedSecret is malformed');
+    expect(problem((s) => (s.keys.supplierSigningPublicKey = ['ab'.repeat(32)]))).toBe('keys.supplierSigningPublicKey is malformed');
+    // A meter without a shared secret (keys not yet installed) is a state the firmware can be in.
+    expect(problem((s) => (s.keys.sharedSecret = null))).toBeNull();
   });
 
   it('the counter cache: at most 100, distinct, ascending, each 1..2^32-1', () => {
@@ -73,6 +78,7 @@ describe('each broken invariant is named', () => {
     const order = 'utrnCounters must be distinct counters in ascending order';
     for (const c of [[0], [7, 5], [5, 5], [2 ** 32], [1.5], ['5']]) expect(problem((s) => (s.utrnCounters = c)), JSON.stringify(c)).toBe(order);
     expect(problem((s) => (s.utrnCounters = [1, 2 ** 32 - 1]))).toBeNull();
+    expect(problem((s) => (s.utrnCounters = Array.from({ length: 100 }, (_, i) => i + 1)))).toBeNull();
   });
 
   it('logs over their limits (100 events, 5 top-ups, 20 recoveries) and HAN devices over 8', () => {
@@ -84,6 +90,7 @@ describe('each broken invariant is named', () => {
     expect(problem((s) => (s.debtRecovery = null))).toBe('the debt recovery log is too long');
     const devices = Array.from({ length: 9 }, (_, i) => ({ deviceClass: 'ihd', deviceId: `00000000000000${String(i).padStart(2, '0')}` }));
     expect(problem((s) => (s.han.devices = devices))).toBe('too many HAN devices');
+    expect(problem((s) => (s.han.devices = devices.slice(0, 8)))).toBeNull();
   });
 
   it('an event entry that is malformed or later than the meter time', () => {
