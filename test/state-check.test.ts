@@ -164,6 +164,15 @@ describe('each broken invariant is named', () => {
     // A disabled TOU slot has days mask 0 (commissioning clears it): one with a mask is no state the
     // firmware makes, though each field is in range.
     expect(problem((s) => (s.tariff.touSwitch[0].daysMask = 3))).toBe('the state does not survive its own configuration rules');
+    // Each configured part is compared after the round trip: a key the firmware never writes, or an ID
+    // in letters commissioning would have upper-cased, is no state it makes.
+    const survive = 'the state does not survive its own configuration rules';
+    expect(problem((s) => (s.keys.originatorId = s.keys.originatorId.toLowerCase()))).toBe(survive);
+    expect(problem((s) => (s.config.spare = 1))).toBe(survive);
+    expect(problem((s) => (s.timeDebt[0].spare = 1))).toBe(survive);
+    expect(problem((s) => (s.calendars.friendlyCredit[0].spare = 1))).toBe(survive);
+    expect(problem((s) => (s.han.spare = 1))).toBe(survive);
+    expect(problem((s) => (s.ppmid.spare = 1))).toBe(survive);
     // The read-out goes through commissioning: its messages name the field.
     expect(problem((s) => (s.emergencyCredit.state = 'bogus'))).toBe('meter.emergencyCredit.state: expected one of unavailable, available, active, exhausted, got "bogus"');
     // A structure the checks walk into.
