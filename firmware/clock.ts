@@ -116,6 +116,12 @@ export function parseIso(text: unknown): number | null {
   return ms / 1000;
 }
 
+/** An ISO-8601 UTC instant the meter can be at (parseIso, then the meter time range), or null. */
+export function parseMeterTime(text: unknown): number | null {
+  const t = parseIso(text);
+  return t !== null && inMeterTimeRange(t) ? t : null;
+}
+
 export function toIso(t: number): string {
   return new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 }

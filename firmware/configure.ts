@@ -1,7 +1,7 @@
 // Commissioning a meter from a configuration (conformance.md section 3): factory defaults overridden
 // by any subset of the state, under the read-out's names. Unknown keys are ignored; wrong types are
 // `badConfig` (clarifications 27).
-import { inMeterTimeRange, METER_TIME_RANGE, parseIso } from './clock.js';
+import { METER_TIME_RANGE, parseMeterTime } from './clock.js';
 import { evaluateCredit } from './credit.js';
 import { applyDuePrices } from './tariff.js';
 import { ecdhP256, bytesToHex } from './tokens/crypto.js';
@@ -60,8 +60,8 @@ function hex(v: unknown, path: string, bytes: number): string {
 }
 
 function instant(v: unknown, path: string): number {
-  const t = parseIso(v);
-  if (t === null || !inMeterTimeRange(t)) fail(path, `an ISO-8601 UTC time ${METER_TIME_RANGE}`, v);
+  const t = parseMeterTime(v);
+  if (t === null) fail(path, `an ISO-8601 UTC time ${METER_TIME_RANGE}`, v);
   return t;
 }
 

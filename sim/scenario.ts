@@ -2,7 +2,7 @@
 // days to years, driven through the machine from boundary to boundary. Every input, every scheduled
 // boundary and every logged event becomes a trace row with the balances after it.
 import { Ajv } from 'ajv';
-import { HOUR, inMeterTimeRange, METER_TIME_RANGE, parseIso, toIso, toLocal } from '../firmware/clock.js';
+import { HOUR, METER_TIME_RANGE, parseIso, parseMeterTime, toIso, toLocal } from '../firmware/clock.js';
 import { periodInForce } from '../firmware/calendar.js';
 import { commission } from '../firmware/configure.js';
 import type { MeterLike } from '../protocol/device.js';
@@ -63,16 +63,16 @@ export interface TraceRow {
 export function scenarioProblems(data: unknown): string[] {
   if (validate(data)) {
     const s = data as unknown as Scenario;
-    const start = parseIso(s.start);
-    const end = parseIso(s.end);
+    const start = parseMeterTime(s.start);
+    const end = parseMeterTime(s.end);
     const problems: string[] = [];
-    if (start === null || !inMeterTimeRange(start)) problems.push(`/start must be an ISO-8601 UTC time ${METER_TIME_RANGE}`);
-    if (end === null || !inMeterTimeRange(end)) problems.push(`/end must be an ISO-8601 UTC time ${METER_TIME_RANGE}`);
-    if (problems.length) return problems;
-    if (end! <= start!) problems.push('/end must be after /start');
+    if (start === null) problems.push(`/start must be an ISO-8601 UTC time ${METER_TIME_RANGE}`);
+    if (end === null) problems.push(`/end must be an ISO-8601 UTC time ${METER_TIME_RANGE}`);
+    if (start === null || end === null) return problems;
+    if (end <= start) problems.push('/end must be after /start');
     (s.timeline ?? []).forEach((t, i) => {
       const at = parseIso(t.at);
-      if (at === null || at < start! || at > end!) problems.push(`/timeline/${i}/at must lie within start..end`);
+      if (at === null || at < start || at > end) problems.push(`/timeline/${i}/at must lie within start..end`);
       if (t.op === 'issue' && !s.keys) problems.push(`/timeline/${i}: an issue step needs the scenario's keys`);
       if (t.op === 'issue' && t.command !== 'TopUp' && !COMMAND_BY_NAME.has(t.command as CommandName)) problems.push(`/timeline/${i}/command is unknown`);
     });
