@@ -2,23 +2,12 @@
 // tests left to chance: which half of a key-agreement pair is missing, the path each array names in
 // its error, a mistyped value that is not a string, and the credit state a configuration starts in.
 import { describe, expect, it } from 'vitest';
-import { commission } from '../firmware/configure.js';
-import { readout } from '../firmware/readout.js';
-import { RTDS, T0 } from './helpers.js';
+import { badConfigMessage, commissionedReadout, RTDS, rtdsMeter, T0 } from './helpers.js';
 
 const time = Date.parse(T0) / 1000;
-const meter = (extra: Record<string, unknown>) => ({ fuel: 'electricity', ...RTDS, ...extra });
-const rejected = (m: unknown) => {
-  const r = commission(m, time);
-  if (r.ok) throw new Error('accepted');
-  expect(r.code).toBe('badConfig');
-  return r.message;
-};
-const commissioned = (m: unknown) => {
-  const r = commission(m, time);
-  if (!r.ok) throw new Error(r.message);
-  return readout(r.value);
-};
+const meter = rtdsMeter;
+const rejected = (m: unknown) => badConfigMessage(m, time);
+const commissioned = (m: unknown) => commissionedReadout(m, time);
 
 describe('a key-agreement pair needs both halves', () => {
   // Without sharedSecret the meter derives Z from its private key and the supplier's public key: one

@@ -5,21 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { commission } from '../firmware/configure.js';
 import { readout } from '../firmware/readout.js';
 import { advanceTo } from '../firmware/timeline.js';
-import { RTDS, T0 } from './helpers.js';
+import { badConfigMessage, commissionedReadout, RTDS, rtdsMeter, T0 } from './helpers.js';
 
 const time = Date.parse(T0) / 1000;
-const meter = (extra: Record<string, unknown>) => ({ fuel: 'electricity', ...RTDS, ...extra });
-const rejected = (m: unknown) => {
-  const r = commission(m, time);
-  if (r.ok) throw new Error('accepted');
-  expect(r.code).toBe('badConfig');
-  return r.message;
-};
-const commissioned = (extra: Record<string, unknown>) => {
-  const r = commission(meter(extra), time);
-  if (!r.ok) throw new Error(r.message);
-  return readout(r.value);
-};
+const meter = rtdsMeter;
+const rejected = (m: unknown) => badConfigMessage(m, time);
+const commissioned = (extra: Record<string, unknown>) => commissionedReadout(meter(extra), time);
 
 describe('badConfig names the path, the expectation and the value', () => {
   const cases: [Record<string, unknown>, string][] = [
