@@ -35,8 +35,8 @@ describe('UTRN range and value class (tokens.md section 3)', () => {
   // decodeUtrn reads the 19 PPTD digits; the 20th (check digit) is checked elsewhere, so 0 here.
   it('PPTD 7394156990786306048 is PTUT 0: the lowest UTRN, a zero-pence top-up with counter 0', () => {
     expect(decodeUtrn('73941569907863060480')).toEqual({
-      ptut: 0n,
       high: 0,
+      low: 0,
       truncatedCounter: 0,
       valueClass: 'pennies',
       value: 0,
@@ -51,6 +51,41 @@ describe('UTRN range and value class (tokens.md section 3)', () => {
   it('a PPTD one below the offset (PTUT -1) is refused as below the range, not as at or above 2^57', () => {
     // 7394156990786306048 - 1 = 7394156990786306047, then any check digit: the range check comes first.
     expect(decodeUtrn('73941569907863060470')).toBe('UTRN below the PPTD range (PPTD under 7394156990786306048)');
+  });
+
+  it('PTUT 2^57 - 1 (PPTD 7538272178862161919) is the highest in range: high word 0x1ffffff, MAC ff ff ff ff', () => {
+    // 0x1ffffff has class bits (bits 13-14) 11, so it is refused for its class, not its range.
+    expect(decodeUtrn('75382721788621619190')).toBe('UTRN value class 11 is invalid');
+  });
+
+  it('the PPTD digits read in two parts borrow across the split: PTUT 10^10 - 786306048 - 1 and its neighbours', () => {
+    // The meter reads a PPTD as its first 9 and last 10 digits. PPTD 7394156999999999999 has last part
+    // 9999999999 >= 0786306048 (no borrow): PTUT = 9213693951 = 2 * 2^32 + 623759359.
+    expect(decodeUtrn('73941569999999999990')).toMatchObject({ high: 2, low: 623_759_359 });
+    // PPTD 7394157000000000000: last part 0 < 0786306048, a borrow: PTUT = 9213693952 = 2 * 2^32 + 623759360.
+    expect(decodeUtrn('73941570000000000000')).toMatchObject({ high: 2, low: 623_759_360 });
+    // PTUT 2^32 - 1 = 4294967295: PPTD = 7394156995081273343. PTUT 2^32: the next PPTD, high 1 low 0.
+    expect(decodeUtrn('73941569950812733430')).toMatchObject({ high: 0, low: 4_294_967_295, mac: new Uint8Array([255, 255, 255, 255]) });
+    expect(decodeUtrn('73941569950812733440')).toMatchObject({ high: 1, low: 0, mac: new Uint8Array(4) });
+  });
+
+  it('every PPTD decodes to the PTUT of exact BigInt arithmetic (PPTD - offset, split at bit 32)', () => {
+    // An oracle independent of the meter's double arithmetic; 2,000 PTUTs spread over [0, 2^57)
+    // by a fixed LCG, plus the carries at each 2^32 boundary.
+    const offset = 7_394_156_990_786_306_048n;
+    let x = 12345n;
+    const ptuts: bigint[] = [];
+    for (let i = 0; i < 2000; i++) {
+      x = (x * 6364136223846793005n + 1442695040888963407n) & ((1n << 64n) - 1n);
+      ptuts.push(x >> 7n);
+    }
+    for (let h = 0n; h < 8n; h++) ptuts.push((h << 32n) - 1n, h << 32n, (h << 32n) + 1n);
+    for (const ptut of ptuts.filter((p) => p >= 0n)) {
+      const high = Number(ptut >> 32n);
+      const got = decodeUtrn(`${offset + ptut}0`);
+      if (((high >> 13) & 3) > 1) expect(got).toMatch(/^UTRN value class 1[01] is invalid$/);
+      else expect(got).toMatchObject({ high, low: Number(ptut & 0xffff_ffffn) });
+    }
   });
 
   it('value classes 10 and 11 are refused by name', () => {

@@ -4,8 +4,8 @@
 import type { DomainCommand } from '../commands.js';
 import { recoverCounter } from './counter-cache.js';
 import { dataDigits } from './digits.js';
-import { decodeUtrn, utrnAad, utrnPence, type Ptut } from './gbcs.js';
-import { fullTag, macMatches, tokenKey, truncatedTag, type Party } from './kdf.js';
+import { decodeUtrn, utrnPence, verifyingAad, type Ptut } from './gbcs.js';
+import { fullTag, macMatches, tokenKey, type Party } from './kdf.js';
 import { commandAad, decodeCommandToken, type DecodedCommandToken } from './nowan.js';
 
 export type DecodedToken =
@@ -28,7 +28,7 @@ export function decodeToken(digits: string, highestCounter: number): DecodedToke
 /** Step 6: the received MAC equals the last bytes of the GCM tag under this counter's key. */
 export function macVerifies(party: Party, d: DecodedToken): boolean {
   const key = tokenKey(party, d.counter);
-  if (d.family === 'gbcs') return macMatches(truncatedTag(fullTag(party, key, utrnAad(party, d.counter, d.utrn.high)), 4), d.utrn.mac);
+  if (d.family === 'gbcs') return macMatches(fullTag(party, key, verifyingAad(party, d.counter, d.utrn.high)), d.utrn.mac);
   const { layout, body, mac } = d.tok;
-  return macMatches(truncatedTag(fullTag(party, key, commandAad(party, d.counter, layout, body)), layout.macBytes), mac);
+  return macMatches(fullTag(party, key, commandAad(party, d.counter, layout, body)), mac);
 }

@@ -16,7 +16,7 @@ export function groupDigits(digits: string): string {
 export function firstBadBlock(digits: string): number {
   for (let b = 0; b * 20 < digits.length; b++) {
     const block = digits.slice(b * 20, b * 20 + 20);
-    if (checkDigit(block.slice(0, 19)) !== Number(block[19])) return b + 1;
+    if (checkDigit(block.slice(0, 19)) !== block.charCodeAt(19) - 48) return b + 1;
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 // Per-token key and MAC shared by both digit families (tokens.md section 2).
-import { equalBytes, gcmTag, sha256 } from './crypto.js';
+import { gcmTag, sha256 } from './crypto.js';
 
 export interface Party {
   /** 8 bytes */
@@ -13,7 +13,7 @@ export interface Party {
 /** counter64 = utrnCounter * 2^32, 8 bytes big-endian. */
 export function counter64(utrnCounter: number): Uint8Array {
   const out = new Uint8Array(8);
-  new DataView(out.buffer).setUint32(0, utrnCounter >>> 0);
+  putUint32(out, 0, utrnCounter >>> 0);
   return out;
 }
 
@@ -43,10 +43,20 @@ function templateOf(party: Party): { kdf: Uint8Array; iv: Uint8Array } {
   return t;
 }
 
+/** Big-endian uint32 into `out` at `at`. */
+export function putUint32(out: Uint8Array, at: number, value: number): void {
+  out[at] = value >>> 24;
+  out[at + 1] = (value >>> 16) & 0xff;
+  out[at + 2] = (value >>> 8) & 0xff;
+  out[at + 3] = value & 0xff;
+}
+
 /** K = first 16 bytes of SHA-256(00000001 || Z || OtherInfo). */
 export function tokenKey(party: Party, utrnCounter: number): Uint8Array {
-  const input = templateOf(party).kdf.slice();
-  new DataView(input.buffer).setUint32(COUNTER_AT, utrnCounter >>> 0); // counter64's high half; the low half stays 0
+  // The party's template is filled in place: hashing is synchronous and the template holds nothing
+  // but this counter's bytes afterwards, so no copy is made per token.
+  const input = templateOf(party).kdf;
+  putUint32(input, COUNTER_AT, utrnCounter >>> 0); // counter64's high half; the low half stays 0
   return sha256(input).subarray(0, 16);
 }
 
@@ -60,6 +70,15 @@ export function truncatedTag(tag: Uint8Array, length: number): Uint8Array {
   return tag.subarray(16 - length);
 }
 
-export function macMatches(expected: Uint8Array, received: Uint8Array): boolean {
-  return equalBytes(expected, received);
+/**
+ * Step 6 in constant time: the received MAC equals the last `received.length` bytes of the full tag.
+ * Every byte is compared, with no early exit (the length is public); comparing in place spares a
+ * view and a call into timingSafeEqual per token.
+ */
+export function macMatches(tag: Uint8Array, received: Uint8Array): boolean {
+  const from = tag.length - received.length;
+  if (from < 0 || received.length === 0) return false;
+  let diff = 0;
+  for (let i = 0; i < received.length; i++) diff |= tag[from + i]! ^ received[i]!;
+  return diff === 0;
 }

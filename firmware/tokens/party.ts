@@ -15,8 +15,17 @@ export function makeParty(originatorIdHex: string, deviceIdHex: string, sharedSe
   };
 }
 
+/**
+ * Inputs share their state's `keys` (state.ts cloneState), so most look-ups are by identity; the hex
+ * strings are compared too, since commissioning fills a `keys` object in place.
+ */
+const byKeys = new WeakMap<Keys, { party: Party; from: Keys }>();
+
 export function partyOf(keys: Keys): Party | null {
   if (keys.sharedSecret === null) return null;
+  const known = byKeys.get(keys);
+  const from = known?.from;
+  if (from !== undefined && from.sharedSecret === keys.sharedSecret && from.originatorId === keys.originatorId && from.deviceId === keys.deviceId) return known!.party;
   const id = `${keys.originatorId}|${keys.deviceId}|${keys.sharedSecret}`;
   let party = cache.get(id);
   if (!party) {
@@ -24,5 +33,6 @@ export function partyOf(keys: Keys): Party | null {
     if (cache.size > 64) cache.clear();
     cache.set(id, party);
   }
+  byKeys.set(keys, { party, from: { ...keys } });
   return party;
 }

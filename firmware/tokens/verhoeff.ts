@@ -23,8 +23,8 @@ const INV = [1, 2, 6, 7, 5, 8, 3, 0, 9, 4] as const;
 export function checkDigit(digits: string): number {
   let c = 0;
   let k = 4;
-  for (const ch of digits) {
-    c = D[c]![P[k]![ch.charCodeAt(0) - 48]!]!;
+  for (let i = 0; i < digits.length; i++) {
+    c = D[c]![P[k]![digits.charCodeAt(i) - 48]!]!;
     k = (k + 1) % 8;
   }
   return INV[c]!;
