@@ -80,9 +80,16 @@ export function fromLocal(day: number, minute: number): number {
   return bstRange(utcYear(naive))[0];
 }
 
+// The local day of the last instant asked about, [its midnight, the next): every boundary of a day
+// asks for the same next midnight, and several sections ask at each one.
+let cachedDay = { from: 0, next: -1 };
+
 /** First local midnight strictly after t. */
 export function nextLocalMidnight(t: number): number {
-  return fromLocal(toLocal(t).day + 1, 0);
+  if (t >= cachedDay.from && t < cachedDay.next) return cachedDay.next;
+  const day = toLocal(t).day;
+  cachedDay = { from: fromLocal(day, 0), next: fromLocal(day + 1, 0) };
+  return cachedDay.next;
 }
 
 /**

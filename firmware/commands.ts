@@ -1,7 +1,12 @@
 // The effects of each command (prepayment.md section 6, tokens.md table 6), as domain operations on a
 // draft state. The token and envelope layers decode and authenticate; this file only applies.
 import { fromLocal, toLocal } from './clock.js';
-import { evaluateCredit, noteCreditDrop, creditOf, supplyCommand } from './credit.js';
+import { creditOf, noteCreditDrop } from './charges.js';
+import { evaluateCredit } from './credit.js';
+import { EMERGENCY_CREDIT } from './emergency-credit.js';
+import { changePaymentMode } from './payment-mode.js';
+import { take } from './region.js';
+import { supplyCommand } from './supply.js';
 import { clearEvents } from './events.js';
 import { penceToMp } from './money.js';
 import {
@@ -85,19 +90,19 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
     case 'ChangeMode': {
       const f = cmd.fields;
       if (f.mode === 1) {
-        s.paymentMode = 'prepayment';
+        changePaymentMode(s, 'prepayment');
         s.config.suspendDebtDisabled = f.suspendDebtDisabled === 1;
         s.config.suspendDebtEmergency = f.suspendDebtEmergency === 1;
         s.config.disablementThreshold = signed(f.sign, penceToMp(f.disablementThreshold));
       } else {
-        s.paymentMode = 'credit';
+        changePaymentMode(s, 'credit');
       }
       break;
     }
     case 'Supply': {
       const f = cmd.fields;
       supplyCommand(s, (['arm', 'disable', 'enable'] as const)[f.action]!, ctx.source);
-      return null;
+      break;
     }
     case 'SetConfig': {
       const f = cmd.fields;
@@ -208,7 +213,7 @@ function revertToDefaults(s: MeterState, scope: number, tenancyDay: number, utrn
     // a logs scope clears the log, it goes with the log.
     const before = creditOf(s);
     s.meterBalance = 0;
-    s.emergencyCredit = { state: 'unavailable', balance: s.config.emergencyCreditLimit };
+    take(EMERGENCY_CREDIT, s, 'REVERT_BALANCES', undefined);
     s.accumulatedDebt = 0;
     noteCreditDrop(s, before);
   }

@@ -1,12 +1,13 @@
 // Debt recovery (prepayment.md sections 3 and 5): time-debt instalments under the daily cap, and
 // payment-based debt taken from top-ups under the weekly cap.
-import { HOUR } from './clock.js';
-import { charge } from './credit.js';
-import { logDebtCompleted, pushCapped } from './events.js';
+import { HOUR, nextLocalMidnight, type LocalTime } from './clock.js';
+import { charge } from './charges.js';
+import { pushCapped } from './capped.js';
+import { logDebtCompleted } from './events.js';
 import { LOG_LIMITS, type MeterState } from './state.js';
 
 function recordRecovery(s: MeterState, register: 0 | 1 | 2, amount: number): void {
-  pushCapped(s.debtRecovery, { time: s.time, register, amount }, LOG_LIMITS.debtRecovery);
+  s.debtRecovery = pushCapped(s.debtRecovery, { time: s.time, register, amount }, LOG_LIMITS.debtRecovery);
 }
 
 /** Whether any time debt is recovered hourly (so the hour boundaries matter). */
@@ -14,13 +15,31 @@ export function hasHourlyDebt(s: MeterState): boolean {
   return s.timeDebt.some((d) => d.period === 'hourly' && d.amount > 0 && d.rate > 0);
 }
 
+/** Debt's next boundary: the next local midnight, or the next hour while a time debt is hourly. */
+export function nextDebtBoundary(s: MeterState): number {
+  const midnight = nextLocalMidnight(s.time);
+  return hasHourlyDebt(s) ? Math.min(midnight, (Math.floor(s.time / HOUR) + 1) * HOUR) : midnight;
+}
+
+/**
+ * At a local midnight the daily recovery cap starts again, and on Monday the weekly payment-debt count,
+ * before that midnight's standing charge and instalments (clarifications 8).
+ */
+export function resetDebtCaps(s: MeterState, local: LocalTime): void {
+  if (local.secondOfDay !== 0) return;
+  s.debtCapUsedToday = 0;
+  if (local.weekday === 0) s.paymentDebt.recoveredThisWeek = 0;
+}
+
 /**
  * Instalments due at this instant, time debt 1 then 2: min(rate, amount, cap left today), moved to the
  * charge path. Skipped, not deferred, while suspended (clarifications 9: the state at the instant,
  * before that instant's section 4 evaluation; only `active` EC suspends).
  */
-export function takeInstalments(s: MeterState, isMidnight: boolean, isMonday: boolean): void {
+export function takeInstalments(s: MeterState, local: LocalTime): void {
   if (s.paymentMode !== 'prepayment') return;
+  const isMidnight = local.secondOfDay === 0;
+  const isMonday = local.weekday === 0;
   const suspended =
     (s.supply === 'disabled' && s.config.suspendDebtDisabled) ||
     (s.emergencyCredit.state === 'active' && s.config.suspendDebtEmergency);

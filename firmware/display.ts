@@ -1,5 +1,5 @@
 // The meter's display lines (informative, tokens.md section 9).
-import { creditOf } from './credit.js';
+import { creditOf } from './charges.js';
 import { formatPounds } from './money.js';
 import type { MeterState } from './state.js';
 import { activeRate, activePrice } from './tariff.js';

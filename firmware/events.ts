@@ -2,6 +2,7 @@
 // one input raises at one instant are in the table's order (entries sharing a row keep the order in
 // which they were raised); a later input's entries come after every earlier input's, never sorted in
 // among them: the log is a record of causes.
+import { insertCapped } from './capped.js';
 import { LOG_LIMITS, type MeterState } from './state.js';
 
 /** name -> [table row, code] */
@@ -31,7 +32,10 @@ function rowOf(name: string): number {
   return (TABLE as Record<string, readonly [number, number]>)[name]?.[0] ?? 99;
 }
 
-/** Log an event at the state's current time (mutates the draft state). */
+/**
+ * Log an event at the state's current time (mutates the draft state). The log array itself is
+ * replaced, never changed in place: drafts share their logs with the state they came from.
+ */
 export function logEvent(s: MeterState, name: EventName, code: number = TABLE[name][1]): void {
   const entry = { time: s.time, code, name };
   const row = TABLE[name][0];
@@ -44,12 +48,9 @@ export function logEvent(s: MeterState, name: EventName, code: number = TABLE[na
     if (prev.time < entry.time || (prev.time === entry.time && rowOf(prev.name) <= row)) break;
     i--;
   }
-  log.splice(i, 0, entry);
-  const over = log.length - LOG_LIMITS.events;
-  if (over > 0) {
-    log.splice(0, over);
-    s.inputLogStart = Math.max(0, s.inputLogStart - over);
-  }
+  const over = Math.max(0, log.length + 1 - LOG_LIMITS.events);
+  s.events = insertCapped(log, i, entry, LOG_LIMITS.events);
+  s.inputLogStart = Math.max(0, s.inputLogStart - over);
 }
 
 /** Clear the event log (RevertToDefaults' logs scope): this input's earlier entries go too. */
@@ -60,9 +61,4 @@ export function clearEvents(s: MeterState): void {
 
 export function logDebtCompleted(s: MeterState, register: 0 | 1 | 2): void {
   logEvent(s, 'debtCollectionCompleted', DEBT_COMPLETED_CODES[register]);
-}
-
-export function pushCapped<T>(log: T[], entry: T, limit: number): void {
-  log.push(entry);
-  if (log.length > limit) log.splice(0, log.length - limit);
 }

@@ -14,3 +14,14 @@ export function joinDevice(s: MeterState, deviceClass: Exclude<DeviceClass, 'any
   s.han.devices = [...s.han.devices, { deviceId, deviceClass }];
   return null;
 }
+
+/** The HAN's next boundary: the join window's end. */
+export function nextHanBoundary(s: MeterState): number {
+  const until = s.han.joinWindow?.until;
+  return until !== undefined && until > s.time ? until : Infinity;
+}
+
+/** At a boundary: a join window that has run out closes. */
+export function closeExpiredJoinWindow(s: MeterState): void {
+  if (s.han.joinWindow && s.time >= s.han.joinWindow.until) s.han.joinWindow = null;
+}

@@ -1,11 +1,16 @@
 // The meter's operations: one pure function per input, state in, (state, outcome) out. The xstate
 // machine (meter.machine.ts) wires these to events; the adapter and the keypad emulator drive it.
 // What an outcome looks like on the wire is the protocol's business (protocol/device.ts).
-import { activateEmergencyCredit, enableArmedSupply, evaluateCredit, type LocalRefusal } from './credit.js';
-import { logEvent } from './events.js';
+import { importEnergy } from './charges.js';
+import { evaluateCredit, type LocalRefusal } from './credit.js';
+import { activateEmergencyCredit } from './emergency-credit.js';
 import { joinDevice, type JoinRefusal } from './han.js';
+import { KEYPAD, keyEvent } from './keypad.js';
+import { switchPower } from './power.js';
+import { take } from './region.js';
 import { beginInput, type DeviceClass, type MeterState, type Source } from './state.js';
-import { advanceTo, importEnergy } from './timeline.js';
+import { enableArmedSupply } from './supply.js';
+import { advanceTo } from './timeline.js';
 import { enterToken } from './tokens/enter.js';
 import { enterEnvelope } from './tokens/envelope.js';
 import type { TokenOutcome } from './tokens/results.js';
@@ -89,27 +94,22 @@ export function consume(s0: MeterState, wh: number): Step {
   return { state: s, outcome: DONE };
 }
 
-const MAX_BUFFER = 80;
-
-/** Keypad presses at this instant: `0-9`, `*` clear, `<` backspace, `#` submit. */
+/** Keypad presses at this instant: `0-9`, `*` clear, `<` backspace, `#` submit (keypad.ts). */
 export function pressKeys(s0: MeterState, keys: string): Step {
   if (!s0.power) return { state: s0, outcome: NO_POWER };
   let s = beginInput(s0);
   let last: TokenOutcome | null = null;
   for (const key of keys) {
-    s.keypad.lastKeyAt = s.time;
-    if (key === '*') s.keypad.buffer = '';
-    else if (key === '<') s.keypad.buffer = s.keypad.buffer.slice(0, -1);
-    else if (key === '#') {
+    const event = keyEvent(key);
+    if (event === 'SUBMIT') {
       // enterToken always returns a fresh copy, so it is this input's draft from here on; its log
       // entries belong to this request (clarifications 3: one input, one request).
       const entry = enterToken(s, s.keypad.buffer, 'keypad', s.inputLogStart);
       s = entry.state;
-      s.keypad.buffer = '';
       last = entry.outcome;
-    } else if (s.keypad.buffer.length < MAX_BUFFER) s.keypad.buffer += key;
+    }
+    take(KEYPAD, s, event, key);
   }
-  if (s.keypad.buffer === '') s.keypad.lastKeyAt = null;
   return { state: s, outcome: { kind: 'keys', buffer: s.keypad.buffer, token: last } };
 }
 
@@ -130,6 +130,7 @@ export function pressButton(s0: MeterState, button: 'A' | 'B', where: 'meter' | 
   const s = beginInput(s0);
   const reason = button === 'A' ? activateEmergencyCredit(s) : enableArmedSupply(s, where);
   if (reason) return { state: s0, outcome: { kind: 'button', accepted: false, reason } };
+  evaluateCredit(s);
   return { state: s, outcome: { kind: 'button', accepted: true } };
 }
 
@@ -145,11 +146,6 @@ export function join(s0: MeterState, deviceClass: Exclude<DeviceClass, 'any'>, d
 export function setPower(s0: MeterState, on: boolean): Step {
   if (s0.power === on) return { state: s0, outcome: DONE };
   const s = beginInput(s0);
-  s.power = on;
-  if (!on) {
-    s.keypad.buffer = '';
-    s.keypad.lastKeyAt = null;
-  }
-  logEvent(s, on ? 'powerOn' : 'powerOff');
+  switchPower(s, on);
   return { state: s, outcome: DONE };
 }

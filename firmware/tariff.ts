@@ -75,6 +75,11 @@ export function applyDuePrices(s: MeterState): void {
   for (const p of due) setPrice(s.tariff, p.element, p.price);
 }
 
+/** The tariff's next boundary: a pending price change, or a TOU switch (which needs no action). */
+export function nextTariffBoundary(s: MeterState): number {
+  return Math.min(nextPriceActivation(s.tariff), nextTouSwitch(s.tariff, s.time));
+}
+
 export function nextPriceActivation(tariff: Tariff): number {
   let next = Infinity;
   for (const p of tariff.pending) if (p.at < next) next = p.at;

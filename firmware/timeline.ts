@@ -1,83 +1,61 @@
-// Event-driven time (prepayment.md section 1): jump from boundary to boundary, and to the whole
-// seconds at which a balance under constant load crosses a threshold. Cost grows with the boundaries
-// crossed, never with the seconds elapsed.
-import { HOUR, nextLocalMidnight, toLocal } from './clock.js';
-import { nextCalendarEdge } from './calendar.js';
-import { charge, creditOf, disablementDeferred, evaluateCredit } from './credit.js';
-import { hasHourlyDebt, takeInstalments } from './debt.js';
-import { energyCost, J_PER_KWH, secondsUntilCharged } from './money.js';
+// Event-driven time (prepayment.md section 1): a small scheduler over the sections. It jumps from
+// boundary to boundary, each section saying when its next one is and what happens there, and to the
+// whole seconds at which a balance under constant load crosses a threshold. Cost grows with the
+// boundaries crossed, never with the seconds elapsed.
+import { toLocal, type LocalTime } from './clock.js';
+import { chargeStandingCharge, chargeToLowCredit, importing, nextStandingCharge, runLoad } from './charges.js';
+import { evaluateCredit } from './credit.js';
+import { nextDebtBoundary, resetDebtCaps, takeInstalments } from './debt.js';
+import { chargeToEcChange } from './emergency-credit.js';
+import { closeExpiredJoinWindow, nextHanBoundary } from './han.js';
+import { keypadAtBoundary, nextKeypadBoundary } from './keypad.js';
+import { J_PER_KWH, secondsUntilCharged } from './money.js';
 import type { MeterState } from './state.js';
-import { activePrice, applyDuePrices, nextPriceActivation, nextTouSwitch } from './tariff.js';
+import { chargeToDisablement, nextSupplyBoundary } from './supply.js';
+import { activePrice, applyDuePrices, nextTariffBoundary } from './tariff.js';
 
-export const KEYPAD_TIMEOUT_S = 20;
-
-/** Whether energy flows: power on, supply enabled, a load. */
-function importing(s: MeterState): boolean {
-  return s.power && s.supply === 'enabled' && s.loadW > 0;
-}
-
-/** Import `energyJ` now at the active price (a `consume`, or a stretch of constant load). */
-export function importEnergy(s: MeterState, energyJ: number): void {
-  s.energy.importJ += energyJ;
-  if (s.paymentMode !== 'prepayment') return;
-  const cost = energyCost(activePrice(s.tariff, s.time), energyJ, s.energy.costRemainder);
-  s.energy.costRemainder = cost.remainder;
-  charge(s, cost.chargeMp);
-}
-
-/** Run the current load for `seconds`, ending at `endTime` (the charge is stamped there). */
-function runLoad(s: MeterState, seconds: number, endTime: number): void {
-  if (!importing(s)) {
-    s.time = endTime;
-    return;
-  }
-  // The price is constant over the stretch: segments end at every TOU switch and price activation.
-  const priceTime = s.time;
-  s.time = endTime;
-  const energyJ = s.loadW * seconds;
-  s.energy.importJ += energyJ;
-  if (s.paymentMode !== 'prepayment') return;
-  const cost = energyCost(activePrice(s.tariff, priceTime), energyJ, s.energy.costRemainder);
-  s.energy.costRemainder = cost.remainder;
-  charge(s, cost.chargeMp);
-}
-
-/** The next instant strictly after now at which something is scheduled, or Infinity. */
-export function nextBoundary(s: MeterState): number {
-  const t = s.time;
-  let next = Math.min(nextPriceActivation(s.tariff), nextTouSwitch(s.tariff, t), nextLocalMidnight(t));
-  if (hasHourlyDebt(s)) next = Math.min(next, (Math.floor(t / HOUR) + 1) * HOUR);
-  if (disablementDeferred(s)) next = Math.min(next, nextCalendarEdge(s.calendars, t));
-  for (const until of [s.han.joinWindow?.until, s.keypad.lockedUntil, s.ppmid.lockedUntil]) {
-    if (until != null && until > t) next = Math.min(next, until);
-  }
-  // lastKeyAt is set exactly while the buffer holds digits, and cleared at the timeout instant.
-  if (s.keypad.lastKeyAt !== null) next = Math.min(next, s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S);
-  return next;
+interface Scheduled {
+  /** the next instant strictly after now at which this section acts, or Infinity */
+  next(s: MeterState): number;
+  /** what it does at a boundary (any section's: each checks that the instant is its own) */
+  at?(s: MeterState, local: LocalTime): void;
 }
 
 /**
- * Charge (mp) after which some section 4 condition changes under constant load, or Infinity:
- * low credit, EC available, EC exhausted, disablement.
+ * In the order of prepayment.md section 1: price changes, the midnight cap resets, the standing
+ * charge, debt instalments, then expiries. TOU switches and calendar edges need no action of their
+ * own: the active rate is a function of time, and section 4 (after every stop) reads the calendars.
  */
-function chargeToNextCrossing(s: MeterState): number {
-  let need = Infinity;
-  const credit = creditOf(s);
-  const c = s.config;
-  const ec = s.emergencyCredit;
-  if (credit >= c.lowCreditThreshold) need = Math.min(need, credit - c.lowCreditThreshold + 1);
-  if (credit >= c.disablementThreshold) need = Math.min(need, credit - c.disablementThreshold + 1);
-  if (ec.state === 'unavailable' && s.meterBalance >= c.emergencyCreditThreshold) {
-    need = Math.min(need, s.meterBalance - c.emergencyCreditThreshold + 1);
+const SCHEDULE: readonly Scheduled[] = [
+  { next: nextTariffBoundary, at: applyDuePrices },
+  { next: nextDebtBoundary, at: resetDebtCaps },
+  { next: nextStandingCharge, at: chargeStandingCharge },
+  { next: () => Infinity, at: takeInstalments },
+  { next: nextSupplyBoundary },
+  { next: nextHanBoundary, at: closeExpiredJoinWindow },
+  { next: nextKeypadBoundary, at: keypadAtBoundary },
+];
+
+/** The next instant strictly after now at which something is scheduled, or Infinity. */
+export function nextBoundary(s: MeterState): number {
+  let next = Infinity;
+  for (const section of SCHEDULE) {
+    const t = section.next(s);
+    if (t < next) next = t;
   }
-  if (ec.state === 'active' && ec.balance > 0) need = Math.min(need, Math.max(s.meterBalance, 0) + ec.balance);
-  return need;
+  return next;
+}
+
+function processBoundaries(s: MeterState): void {
+  const local = toLocal(s.time);
+  for (const section of SCHEDULE) section.at?.(s, local);
 }
 
 /** First whole second in (now, limit) at which a threshold is crossed under the current load, or null. */
 function nextCrossing(s: MeterState, limit: number): number | null {
   if (!importing(s) || s.paymentMode !== 'prepayment') return null;
-  const need = chargeToNextCrossing(s);
+  // The charge after which some section 4 condition changes: low credit, disablement, EC.
+  const need = Math.min(chargeToLowCredit(s), chargeToDisablement(s), chargeToEcChange(s));
   const price = activePrice(s.tariff, s.time);
   if (price <= 0) return null;
   // Cheap test first: if even the whole stretch up to `limit` cannot charge `need`, there is no
@@ -87,30 +65,6 @@ function nextCrossing(s: MeterState, limit: number): number | null {
   const k = Math.max(1, secondsUntilCharged(need, price, s.loadW, s.energy.costRemainder));
   const at = s.time + k;
   return at < limit ? at : null;
-}
-
-/** Everything scheduled at this instant, in the order of prepayment.md section 1. */
-function processBoundaries(s: MeterState): void {
-  applyDuePrices(s);
-  // TOU switches need no action: the active rate is a function of time.
-  const local = toLocal(s.time);
-  const isMidnight = local.secondOfDay === 0;
-  const isMonday = local.weekday === 0;
-  if (isMidnight) {
-    // The daily cap and weekly count reset before that midnight's instalments (clarifications 8).
-    s.debtCapUsedToday = 0;
-    if (isMonday) s.paymentDebt.recoveredThisWeek = 0;
-    if (s.paymentMode === 'prepayment') charge(s, s.tariff.standingCharge);
-  }
-  takeInstalments(s, isMidnight, isMonday);
-  // Calendar edges need no action here: section 4 below looks at the calendars.
-  if (s.han.joinWindow && s.time >= s.han.joinWindow.until) s.han.joinWindow = null;
-  if (s.keypad.lockedUntil !== null && s.time >= s.keypad.lockedUntil) s.keypad.lockedUntil = null;
-  if (s.ppmid.lockedUntil !== null && s.time >= s.ppmid.lockedUntil) s.ppmid.lockedUntil = null;
-  if (s.keypad.lastKeyAt !== null && s.time >= s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S) {
-    s.keypad.buffer = '';
-    s.keypad.lastKeyAt = null;
-  }
 }
 
 /**

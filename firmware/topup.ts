@@ -1,7 +1,11 @@
 // Top-up allocation (prepayment.md section 5).
-import { creditOf, evaluateCredit, noteCreditDrop } from './credit.js';
+import { creditOf, noteCreditDrop } from './charges.js';
+import { evaluateCredit } from './credit.js';
+import { EMERGENCY_CREDIT } from './emergency-credit.js';
+import { take } from './region.js';
 import { paymentDebtShare, recoverPaymentDebt } from './debt.js';
-import { logEvent, pushCapped } from './events.js';
+import { pushCapped } from './capped.js';
+import { logEvent } from './events.js';
 import { LOG_LIMITS, type MeterState, type TopUpSource } from './state.js';
 
 export type TopUpRejection = 'maxCredit' | 'maxBalance';
@@ -33,26 +37,17 @@ export function applyTopUp(s: MeterState, amountMp: number, source: TopUpSource,
   if (amountMp > s.config.maxCreditThreshold) return 'maxCredit';
   const a = allocate(s, amountMp);
   if (s.meterBalance + a.meterBalance > s.config.maxMeterBalance) return 'maxBalance';
-  const ec = s.emergencyCredit;
-  const repaying = ec.state === 'active' || ec.state === 'exhausted';
   const creditBefore = creditOf(s);
   s.accumulatedDebt -= a.accumulatedDebt;
   recoverPaymentDebt(s, a.paymentDebt);
-  ec.balance += a.emergencyCredit;
+  s.emergencyCredit.balance += a.emergencyCredit;
   s.meterBalance += a.meterBalance;
   // Step 3, in either payment mode (clarifications 31): fully repaid EC returns to unavailable, or to
-  // available if the balance after step 4 is still below the threshold.
-  if (repaying && ec.balance >= s.config.emergencyCreditLimit) {
-    if (s.meterBalance < s.config.emergencyCreditThreshold) {
-      ec.state = 'available';
-      logEvent(s, 'emergencyCreditAvailable');
-    } else {
-      ec.state = 'unavailable';
-    }
-  }
+  // available if the balance after step 4 is still below the threshold (emergency-credit.ts TOP_UP).
+  take(EMERGENCY_CREDIT, s, 'TOP_UP', undefined);
   // Unused active EC handed back lowers credit from balance + EC to the balance (clarifications 29).
   noteCreditDrop(s, creditBefore);
-  pushCapped(s.topUps, { time: s.time, amount: amountMp, source, utrnCounter }, LOG_LIMITS.topUps);
+  s.topUps = pushCapped(s.topUps, { time: s.time, amount: amountMp, source, utrnCounter }, LOG_LIMITS.topUps);
   logEvent(s, 'creditAddedLocally');
   evaluateCredit(s);
   return null;

@@ -3,7 +3,7 @@
 // useSyncExternalStore, so components only send() and read snapshots: fast typing never submits a
 // stale buffer (ecosystem.md section 3.2).
 import { toLocal, HOUR } from '../firmware/clock.js';
-import { creditOf } from '../firmware/credit.js';
+import { creditOf } from '../firmware/charges.js';
 import type { Outcome } from '../firmware/meter.js';
 import type { MeterLike } from '../protocol/device.js';
 import type { MeterEvent } from '../firmware/meter.machine.js';

@@ -3,7 +3,7 @@
 import { tokenOf, type Outcome } from '../firmware/meter.js';
 import type { EventName } from '../firmware/events.js';
 import type { MeterState } from '../firmware/state.js';
-import { isLocked } from '../firmware/tokens/lockout.js';
+import { isLocked } from '../firmware/keypad.js';
 
 /** The event log in plain words (prepayment.md section 7 names the events; these say what happened). */
 export const EVENT_WORDS: Record<EventName, string> = {

@@ -4,7 +4,7 @@
 // a configured instant that is not an ISO-8601 time is refused, naming the field.
 import { describe, expect, it } from 'vitest';
 import { commission } from '../firmware/configure.js';
-import { supplyCommand } from '../firmware/credit.js';
+import { supplyCommand } from '../firmware/supply.js';
 import { tokenOf, type Outcome } from '../firmware/meter.js';
 import { enterToken } from '../firmware/tokens/enter.js';
 import type { TokenOutcome } from '../firmware/tokens/results.js';

@@ -4,10 +4,13 @@
 // and copies (drafts, read-outs) that must not share arrays with the state they came from.
 import { describe, expect, it } from 'vitest';
 import { applyCommand, type DomainCommand } from '../firmware/commands.js';
-import { disablementDeferred, supplyCommand } from '../firmware/credit.js';
+import { disablementDeferred, supplyCommand } from '../firmware/supply.js';
 import { joinDevice } from '../firmware/han.js';
 import { readout } from '../firmware/readout.js';
-import { cloneState, type MeterState } from '../firmware/state.js';
+import { insertCapped, pushCapped } from '../firmware/capped.js';
+import { logEvent } from '../firmware/events.js';
+import { cloneState, LOG_LIMITS, type MeterState } from '../firmware/state.js';
+import { cacheCounter } from '../firmware/tokens/counter-cache.js';
 import { meterState, T0 } from './helpers.js';
 
 const time = Date.parse(T0) / 1000;
@@ -142,13 +145,29 @@ describe('HAN join window', () => {
 });
 
 describe('copies share no arrays with the state', () => {
-  it('a draft changes prices and debt-recovery records of its own', () => {
+  it('a draft changes prices of its own, and its logs are replaced, never changed in place', () => {
     const s = meterState();
     const d = cloneState(s);
     d.tariff.prices[0] = 1;
-    d.debtRecovery.push({ time, register: 2, amount: 1 });
     expect(s.tariff.prices[0]).toBe(24_500);
-    expect(s.debtRecovery).toEqual([]);
+    // The logs and the counter cache are shared with the draft until it writes one: then it has a new one.
+    logEvent(d, 'lowCredit');
+    d.topUps = pushCapped(d.topUps, { time, amount: 1, source: 'keypad', utrnCounter: 1 }, LOG_LIMITS.topUps);
+    d.utrnCounters = cacheCounter(d.utrnCounters, 7);
+    // The commissioned state holds one event (emergencyCreditAvailable at a zero balance).
+    expect([s.events.length, s.topUps, s.utrnCounters]).toEqual([1, [], []]);
+    expect([d.events.length, d.topUps.length, d.utrnCounters]).toEqual([2, 1, [7]]);
+  });
+
+  it('a bounded list drops its oldest beyond the limit; an entry inserted before all of a full list is itself dropped', () => {
+    expect(insertCapped([1, 2, 3], 1, 9, 4)).toEqual([1, 9, 2, 3]);
+    expect(insertCapped([1, 2, 3], 3, 9, 3)).toEqual([2, 3, 9]);
+    expect(insertCapped([1, 2, 3], 1, 9, 3)).toEqual([9, 2, 3]);
+    expect(insertCapped([1, 2, 3], 0, 9, 3)).toEqual([1, 2, 3]);
+    expect(pushCapped([1, 2], 3, 2)).toEqual([2, 3]);
+    const list = [1, 2];
+    pushCapped(list, 3, 5);
+    expect(list).toEqual([1, 2]);
   });
   it('a read-out is a snapshot', () => {
     const s = meterState({ utrnCounters: [5] });

@@ -2,7 +2,7 @@
 // arithmetic worked by hand. The vectors pin the same points for a manufacturer's meter.
 import { describe, expect, it } from 'vitest';
 import { recoverCounter } from '../firmware/tokens/counter-cache.js';
-import { isLocked } from '../firmware/tokens/lockout.js';
+import { isLocked } from '../firmware/keypad.js';
 import { issueCommandToken } from '../vending/command-token.js';
 import { issueUtrn } from '../vending/utrn.js';
 import { device, readout, rtdsParty } from './helpers.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { stateText, STATE_FORMAT } from '../cli/store/state-file.js';
-import { creditOf } from '../firmware/credit.js';
+import { creditOf } from '../firmware/charges.js';
 import { CORRUPT_KEY, meterFromText, newMeter, openMeter, STORAGE_KEY, type KeyValueStore } from '../web/store.js';
 import { demoMeter, isDemoMeter, Vending, VENDING_KEY } from '../web/demo.js';
 import { meterState, T0 } from './helpers.js';

@@ -1,5 +1,5 @@
 // Credit and debt over the last simulated days, sampled whenever the meter changes, for the chart.
-import { creditOf } from '../firmware/credit.js';
+import { creditOf } from '../firmware/charges.js';
 import type { MeterState } from '../firmware/state.js';
 
 export const HISTORY_DAYS = 3;

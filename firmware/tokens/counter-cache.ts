@@ -1,4 +1,5 @@
 // Counter recovery and anti-replay (tokens.md section 7.1, GBCS Table 27 generalised to 10/16 bits).
+import { insertCapped } from '../capped.js';
 import { COUNTER_CACHE_SIZE } from '../state.js';
 
 const MAX_COUNTER = 0xffff_ffff;
@@ -32,11 +33,9 @@ export function highestCounter(cache: readonly number[]): number {
   return cache.length === 0 ? 0 : cache[cache.length - 1]!;
 }
 
-/** Insert into the ascending cache, evicting the smallest when full (mutates). */
-export function cacheCounter(cache: number[], counter: number): void {
+/** The ascending cache with `counter` inserted, the smallest evicted when full: a new array. */
+export function cacheCounter(cache: readonly number[], counter: number): number[] {
   let i = cache.length;
   while (i > 0 && cache[i - 1]! > counter) i--;
-  cache.splice(i, 0, counter);
-  // Evict the smallest beyond the cache size (a deleteCount below 0 deletes nothing).
-  cache.splice(0, cache.length - COUNTER_CACHE_SIZE);
+  return insertCapped(cache, i, counter, COUNTER_CACHE_SIZE);
 }

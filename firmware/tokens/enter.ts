@@ -9,7 +9,7 @@ import { cacheCounter, highestCounter, judgeCounter } from './counter-cache.js';
 import { decodeToken, macVerifies } from './decode.js';
 import { firstBadBlock } from './digits.js';
 import { partyOf } from './party.js';
-import { countInvalid, isLocked, resetLockout } from './lockout.js';
+import { acceptedToken, countInvalidToken, isLocked } from '../keypad.js';
 import { rejectionDisplay, type ResultCode, type TokenOutcome } from './results.js';
 
 export interface Entry {
@@ -41,8 +41,8 @@ export function reject(s0: MeterState, source: Source | null, outcome: Rejected,
   logEvent(s, 'tokenRejected');
   let display = outcome.display ?? WORDS[outcome.result] ?? outcome.result.toUpperCase();
   if (source !== null && outcome.result === 'Invalid') {
+    countInvalidToken(s, source);
     const lock = source === 'keypad' ? s.keypad : s.ppmid;
-    countInvalid(s, lock);
     if (lock.lockedUntil !== null && lock.lockedUntil > s.time) display = lockedWords(s, lock.lockedUntil);
   }
   s.message = display;
@@ -96,8 +96,8 @@ export function enterToken(s0: MeterState, digits: string, source: Source, logFr
   if (rejection) {
     return reject(s0, source, { result: 'Rejected', reason: rejection, message: `rejected: ${rejection}`, display: rejectionDisplay(rejection) }, logFrom);
   }
-  cacheCounter(s.utrnCounters, auth.counter);
-  resetLockout(source === 'keypad' ? s.keypad : s.ppmid);
+  s.utrnCounters = cacheCounter(s.utrnCounters, auth.counter);
+  acceptedToken(s, source);
   s.message = acceptedDisplay(auth.command, s);
   return { state: s, outcome: { result: 'Accepted', message: `${auth.command.name} accepted, counter ${auth.counter}`, display: s.message } };
 }

@@ -119,7 +119,7 @@ export function enterEnvelope(s0: MeterState, jws: string): Entry {
       return refuse(s0, { result: 'Rejected', reason: rejection, index, message: `command ${index} rejected: ${rejection}`, display: rejectionDisplay(rejection) });
     }
   }
-  cacheCounter(s.utrnCounters, counter);
+  s.utrnCounters = cacheCounter(s.utrnCounters, counter);
   s.message = batchDisplay(parsed, s);
   return { state: s, outcome: { result: 'Accepted', message: `envelope accepted, counter ${counter}`, display: s.message } };
 }

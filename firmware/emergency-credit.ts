@@ -1,0 +1,61 @@
+// Emergency credit (prepayment.md sections 4 and 5): unavailable until the meter balance falls below
+// the EC threshold, then available; active once button A (or the PPMID) takes it up; exhausted when
+// spent. A top-up that refills it returns it to unavailable, or to available if the balance is still
+// low (clarifications 31).
+import { effect, not, rule, SETTLE, take, type Region } from './region.js';
+import type { EcState, MeterState } from './state.js';
+
+export type EcEvent = typeof SETTLE | 'BUTTON_A' | 'TOP_UP' | 'REVERT_BALANCES';
+
+const prepayment = rule('prepaymentMode', (s) => s.paymentMode === 'prepayment');
+export const balanceBelowEcThreshold = rule('balanceBelowEcThreshold', (s) => s.meterBalance < s.config.emergencyCreditThreshold);
+const ecSpent = rule('ecSpent', (s) => s.emergencyCredit.balance <= 0);
+const ecRefilled = rule('ecRefilled', (s) => s.emergencyCredit.balance >= s.config.emergencyCreditLimit);
+const refill = effect('refillToLimit', (s) => {
+  s.emergencyCredit.balance = s.config.emergencyCreditLimit;
+});
+
+export const EMERGENCY_CREDIT: Region<EcState, EcEvent> = {
+  name: 'emergencyCredit',
+  about: 'emergency credit (sections 4 and 5)',
+  states: ['unavailable', 'available', 'active', 'exhausted'],
+  get: (s) => s.emergencyCredit.state,
+  set: (s, to) => {
+    s.emergencyCredit.state = to;
+  },
+  transitions: [
+    // Section 4, in prepayment mode only: one step per evaluation, as the states exclude each other.
+    { on: SETTLE, from: ['unavailable'], to: 'available', when: [prepayment, balanceBelowEcThreshold], log: ['emergencyCreditAvailable'] },
+    { on: SETTLE, from: ['available'], to: 'unavailable', when: [prepayment, not(balanceBelowEcThreshold)] },
+    { on: SETTLE, from: ['active'], to: 'exhausted', when: [prepayment, ecSpent], log: ['emergencyCreditExhausted'] },
+    { on: 'BUTTON_A', from: ['available'], to: 'active', log: ['emergencyCreditActivated'] },
+    // Step 3 of a top-up, in either payment mode, once the top-up has refilled it.
+    { on: 'TOP_UP', from: ['active', 'exhausted'], to: 'available', when: [ecRefilled, balanceBelowEcThreshold], log: ['emergencyCreditAvailable'] },
+    { on: 'TOP_UP', from: ['active', 'exhausted'], to: 'unavailable', when: [ecRefilled] },
+    // RevertToDefaults' balances scope: back to the factory state, refilled.
+    { on: 'REVERT_BALANCES', from: ['unavailable', 'available', 'active', 'exhausted'], to: 'unavailable', do: refill },
+  ],
+};
+
+export type EcRefusal = 'ecNotAvailable';
+
+/** Button A at the meter or on the PPMID: take up emergency credit when it is available. */
+export function activateEmergencyCredit(s: MeterState): EcRefusal | null {
+  return take(EMERGENCY_CREDIT, s, 'BUTTON_A', undefined) ? null : 'ecNotAvailable';
+}
+
+/** Section 4 for emergency credit at the state's current time. */
+export function settleEmergencyCredit(s: MeterState): void {
+  take(EMERGENCY_CREDIT, s, SETTLE, undefined);
+}
+
+/**
+ * Charge (mp) after which emergency credit changes state under a constant load, or Infinity: the
+ * balance falling below the EC threshold, or active EC spent.
+ */
+export function chargeToEcChange(s: MeterState): number {
+  const ec = s.emergencyCredit;
+  if (ec.state === 'unavailable' && s.meterBalance >= s.config.emergencyCreditThreshold) return s.meterBalance - s.config.emergencyCreditThreshold + 1;
+  if (ec.state === 'active' && ec.balance > 0) return Math.max(s.meterBalance, 0) + ec.balance;
+  return Infinity;
+}

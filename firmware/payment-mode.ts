@@ -1,0 +1,26 @@
+// The payment mode (prepayment.md section 6 `ChangeMode`): prepayment, where the meter charges and
+// section 4 applies, or credit, where it only measures. Only a command changes it.
+import { take, type Region } from './region.js';
+import type { MeterState, PaymentMode } from './state.js';
+
+export type PaymentModeEvent = 'CHANGE_TO_PREPAYMENT' | 'CHANGE_TO_CREDIT';
+
+export const PAYMENT_MODE: Region<PaymentMode, PaymentModeEvent> = {
+  name: 'paymentMode',
+  about: 'the payment mode (section 6 ChangeMode)',
+  states: ['prepayment', 'credit'],
+  get: (s) => s.paymentMode,
+  set: (s, to) => {
+    s.paymentMode = to;
+  },
+  transitions: [
+    { on: 'CHANGE_TO_PREPAYMENT', from: ['prepayment', 'credit'], to: 'prepayment' },
+    { on: 'CHANGE_TO_CREDIT', from: ['prepayment', 'credit'], to: 'credit' },
+  ],
+};
+
+
+/** Change the payment mode (the command's other fields are the caller's). */
+export function changePaymentMode(s: MeterState, to: PaymentMode): void {
+  take(PAYMENT_MODE, s, to === 'prepayment' ? 'CHANGE_TO_PREPAYMENT' : 'CHANGE_TO_CREDIT', undefined);
+}
