@@ -2,15 +2,15 @@
 // the EC threshold, then available; active once button A (or the PPMID) takes it up; exhausted when
 // spent. A top-up that refills it returns it to unavailable, or to available if the balance is still
 // low (clarifications 31).
+import { prepaymentMode as prepayment } from './payment-mode.js';
 import { effect, not, rule, SETTLE, take, type Region } from './region.js';
 import type { EcState, MeterState } from './state.js';
 
 export type EcEvent = typeof SETTLE | 'BUTTON_A' | 'TOP_UP' | 'REVERT_BALANCES';
 
-const prepayment = rule('prepaymentMode', (s) => s.paymentMode === 'prepayment');
-export const balanceBelowEcThreshold = rule('balanceBelowEcThreshold', (s) => s.meterBalance < s.config.emergencyCreditThreshold);
-const ecSpent = rule('ecSpent', (s) => s.emergencyCredit.balance <= 0);
-const ecRefilled = rule('ecRefilled', (s) => s.emergencyCredit.balance >= s.config.emergencyCreditLimit);
+export const balanceBelowEcThreshold = rule('balanceBelowEcThreshold', 'meterBalance < emergencyCreditThreshold', (s) => s.meterBalance < s.config.emergencyCreditThreshold);
+const ecSpent = rule('ecSpent', 'the emergency credit balance is 0 or less', (s) => s.emergencyCredit.balance <= 0);
+const ecRefilled = rule('ecRefilled', 'the top-up has refilled emergency credit to emergencyCreditLimit', (s) => s.emergencyCredit.balance >= s.config.emergencyCreditLimit);
 const refill = effect('refillToLimit', (s) => {
   s.emergencyCredit.balance = s.config.emergencyCreditLimit;
 });

@@ -25,9 +25,9 @@ const dropLastDigit = effect<string>('dropLastDigit', (s) => {
   s.keypad.buffer = s.keypad.buffer.slice(0, -1);
   pressed(s);
 });
-const oneDigitTyped = rule<string>('oneDigitTyped', (s) => s.keypad.buffer.length === 1);
+const oneDigitTyped = rule<string>('oneDigitTyped', 'exactly one digit is typed', (s) => s.keypad.buffer.length === 1);
 // lastKeyAt is set exactly while the buffer holds digits.
-const interKeyTimeoutElapsed = rule<string>('interKeyTimeoutElapsed', (s) => s.time >= s.keypad.lastKeyAt! + KEYPAD_TIMEOUT_S);
+const interKeyTimeoutElapsed = rule<string>('interKeyTimeoutElapsed', '20 s (KEYPAD_TIMEOUT_S) have passed since the last key', (s) => s.time >= s.keypad.lastKeyAt! + KEYPAD_TIMEOUT_S);
 
 export const KEYPAD: Region<KeypadState, KeypadEvent, string> = {
   name: 'keypad',
@@ -66,8 +66,8 @@ export type LockoutState = 'open' | 'locked';
 export type LockoutEvent = 'INVALID' | 'ACCEPTED' | 'TIME';
 
 const lockOf = (s: MeterState, source: Source): Lockout => (source === 'keypad' ? s.keypad : s.ppmid);
-const reachesThreshold = rule<Source>('invalidCountReachesThreshold', (s, src) => lockOf(s, src).invalidCount + 1 >= s.config.lockoutThreshold);
-const lockPeriodOver = rule<Source>('lockPeriodOver', (s, src) => s.time >= lockOf(s, src).lockedUntil!);
+const reachesThreshold = rule<Source>('invalidCountReachesThreshold', "this Invalid token brings the source's count to lockoutThreshold", (s, src) => lockOf(s, src).invalidCount + 1 >= s.config.lockoutThreshold);
+const lockPeriodOver = rule<Source>('lockPeriodOver', "the lock's end time has come", (s, src) => s.time >= lockOf(s, src).lockedUntil!);
 const countInvalid = effect<Source>('countInvalid', (s, src) => {
   lockOf(s, src).invalidCount += 1;
 });

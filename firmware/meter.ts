@@ -1,5 +1,7 @@
-// The meter's operations: one pure function per input, state in, (state, outcome) out. The xstate
-// machine (meter.machine.ts) wires these to events; the adapter and the keypad emulator drive it.
+// The meter's operations: one pure function per input, state in, (state, outcome) out, and `step`,
+// which takes any input. The xstate machine (meter.machine.ts) runs `step`; the adapter, the keypad
+// emulator, the fleet and the library drive that machine. The finite states are region tables in
+// the sections (region.ts); docs/state-machine.md is drawn from them.
 // What an outcome looks like on the wire is the protocol's business (protocol/device.ts).
 import { importEnergy } from './charges.js';
 import { evaluateCredit, type LocalRefusal } from './credit.js';
@@ -57,6 +59,53 @@ const badRequest = (state: MeterState, message: string): Step => ({ state, outco
 export interface LoadStep {
   at: number;
   watts: number;
+}
+
+/** One input to the meter. Time moves only by ADVANCE; LOAD and CONSUME act at the current instant. */
+export type MeterEvent =
+  | { type: 'ADVANCE'; to: number; loads?: readonly LoadStep[] }
+  | { type: 'LOAD'; watts: number }
+  | { type: 'CONSUME'; wh: number }
+  | { type: 'KEYS'; keys: string }
+  | { type: 'TOKEN_ENTERED'; digits: string; source: Source }
+  | { type: 'ENVELOPE_RECEIVED'; jws: string }
+  | { type: 'BUTTON_A'; where: 'meter' | 'ppmid' }
+  | { type: 'BUTTON_B'; where: 'meter' | 'ppmid' }
+  | { type: 'JOIN'; deviceClass: Exclude<DeviceClass, 'any'>; deviceId: string }
+  | { type: 'POWER_CUT' }
+  | { type: 'POWER_RESTORED' };
+
+export const METER_EVENT_TYPES = ['ADVANCE', 'LOAD', 'CONSUME', 'KEYS', 'TOKEN_ENTERED', 'ENVELOPE_RECEIVED', 'BUTTON_A', 'BUTTON_B', 'JOIN', 'POWER_CUT', 'POWER_RESTORED'] as const satisfies readonly MeterEvent['type'][];
+
+/**
+ * The meter: one input in, the new state and what the input did out. Time, load and energy act
+ * whether or not the power is on (clarifications 7); the rest are refused without power.
+ */
+export function step(meter: MeterState, e: MeterEvent): Step {
+  switch (e.type) {
+    case 'ADVANCE':
+      return advance(meter, e.to, e.loads);
+    case 'LOAD':
+      return setLoad(meter, e.watts);
+    case 'CONSUME':
+      return consume(meter, e.wh);
+    case 'KEYS':
+      return pressKeys(meter, e.keys);
+    case 'TOKEN_ENTERED':
+      return enterDigits(meter, e.digits, e.source);
+    case 'ENVELOPE_RECEIVED':
+      return envelope(meter, e.jws);
+    case 'BUTTON_A':
+      return pressButton(meter, 'A', e.where);
+    case 'BUTTON_B':
+      return pressButton(meter, 'B', e.where);
+    case 'JOIN':
+      return join(meter, e.deviceClass, e.deviceId);
+    case 'POWER_CUT':
+      return setPower(meter, false);
+    case 'POWER_RESTORED':
+      return setPower(meter, true);
+  }
 }
 
 /**

@@ -1,7 +1,11 @@
 // The payment mode (prepayment.md section 6 `ChangeMode`): prepayment, where the meter charges and
 // section 4 applies, or credit, where it only measures. Only a command changes it.
-import { take, type Region } from './region.js';
+import { rule, take, type Region } from './region.js';
 import type { MeterState, PaymentMode } from './state.js';
+
+/** Rules other regions ask: section 4 applies in prepayment mode only. */
+export const prepaymentMode = rule<unknown>('prepaymentMode', 'the meter is in prepayment mode', (s) => s.paymentMode === 'prepayment');
+export const creditMode = rule<unknown>('creditMode', 'the meter is in credit mode', (s) => s.paymentMode === 'credit');
 
 export type PaymentModeEvent = 'CHANGE_TO_PREPAYMENT' | 'CHANGE_TO_CREDIT';
 

@@ -9,15 +9,19 @@ import type { MeterState } from './state.js';
 /** A rule a transition needs, by name. `data` is the event's own: where a button was pressed, say. */
 export interface Rule<D> {
   name: string;
+  /** the rule in words, for the diagram's legend */
+  means: string;
   holds: (s: MeterState, data: D) => boolean;
+  /** the rule this one negates, if it is a `not` */
+  negates?: Rule<D>;
 }
 
-export function rule<D = undefined>(name: string, holds: (s: MeterState, data: D) => boolean): Rule<D> {
-  return { name, holds };
+export function rule<D = undefined>(name: string, means: string, holds: (s: MeterState, data: D) => boolean): Rule<D> {
+  return { name, means, holds };
 }
 
 export function not<D>(r: Rule<D>): Rule<D> {
-  return { name: `not ${r.name}`, holds: (s, d) => !r.holds(s, d) };
+  return { name: `not ${r.name}`, means: `not: ${r.means}`, holds: (s, d) => !r.holds(s, d), negates: r };
 }
 
 /** What a transition does besides changing state, by name (quantities, not states). */

@@ -4,6 +4,7 @@
 // is in force. A gas meter is only enabled at the meter itself: from anywhere else it is armed.
 import { nextCalendarEdge, periodInForce } from './calendar.js';
 import { creditOf } from './charges.js';
+import { creditMode, prepaymentMode as prepayment } from './payment-mode.js';
 import { not, rule, SETTLE, take, type Region } from './region.js';
 import type { MeterState, Source, Supply } from './state.js';
 
@@ -12,11 +13,9 @@ export type SupplyEvent = typeof SETTLE | 'BUTTON_B' | 'SUPPLY_ENABLE' | 'SUPPLY
 /** Where a button was pressed or a command came from: the meter itself, the PPMID, or an envelope. */
 export type Via = 'meter' | 'ppmid' | 'envelope';
 
-const prepayment = rule<Via | undefined>('prepaymentMode', (s) => s.paymentMode === 'prepayment');
-const creditMode = rule<Via | undefined>('creditMode', (s) => s.paymentMode === 'credit');
-export const creditBelowDisablement = rule<Via | undefined>('creditBelowDisablement', (s) => creditOf(s) < s.config.disablementThreshold);
-const inForce = rule<Via | undefined>('periodInForce', (s) => periodInForce(s.calendars, s.time));
-const gasAwayFromMeter = rule<Via | undefined>('gasAwayFromMeter', (s, via) => s.fuel === 'gas' && via !== 'meter');
+export const creditBelowDisablement = rule<Via | undefined>('creditBelowDisablement', 'credit (meterBalance, plus the EC balance while EC is active) < disablementThreshold', (s) => creditOf(s) < s.config.disablementThreshold);
+const inForce = rule<Via | undefined>('periodInForce', 'a friendly-credit or non-disconnect period is in force now', (s) => periodInForce(s.calendars, s.time));
+const gasAwayFromMeter = rule<Via | undefined>('gasAwayFromMeter', 'a gas meter, and the button or command is not at the meter itself (PPMID, relayed token, envelope)', (s, via) => s.fuel === 'gas' && via !== 'meter');
 
 const DISABLED: readonly SupplyState[] = ['disabledForCredit', 'disabledByCommand'];
 const ALL: readonly SupplyState[] = ['enabled', 'armed', 'disabledForCredit', 'disabledByCommand'];

@@ -30,7 +30,7 @@ describe('meter machine', () => {
     const json = JSON.stringify(persisted);
     expect(JSON.parse(json)).toEqual(persisted);
     const restored = createActor(meterMachine, { snapshot: JSON.parse(json), input: undefined as never }).start();
-    expect(restored.getSnapshot().value).toBe('powerCut');
+    expect(restored.getSnapshot().context.meter.power).toBe(false);
     for (const a of [actor, restored]) {
       a.send({ type: 'POWER_RESTORED' });
       a.send({ type: 'ADVANCE', to: a.getSnapshot().context.meter.time + 40 * 86_400 });

@@ -1,16 +1,18 @@
 // The meter state file's text (`--meter`/`--state` files, and the web page's localStorage and export),
-// format nowan-meter-state/3, JSON Lines:
+// format nowan-meter-state/4, JSON Lines (a /3 file, whose machine had power states, is read too):
 // - line 1, the checkpoint: the persisted xstate snapshot, the number of the last input it includes,
 //   and a SHA-256 of both; its contents must be a meter state the firmware could be in;
 // - every later line, one journaled input with its number and a SHA-256.
 // No I/O here, so the terminal and the browser read and write the same files; each brings its own
 // SHA-256 of a string as hex (native in Node, where a record is written on every input).
-import type { MeterEvent } from '../../firmware/meter.machine.js';
+import { METER_EVENT_TYPES, type MeterEvent } from '../../firmware/meter.js';
 import { meterStateProblem } from '../../firmware/state-check.js';
 
-export const STATE_FORMAT = 'nowan-meter-state/3';
+export const STATE_FORMAT = 'nowan-meter-state/4';
+/** Format 3 held the machine's power states (powered, powerCut) as its value; 4 has one state. */
+const FORMAT_3 = 'nowan-meter-state/3';
 const FORMAT_FAMILY = 'nowan-meter-state/';
-const EVENT_TYPES = new Set(['ADVANCE', 'LOAD', 'CONSUME', 'KEYS', 'TOKEN_ENTERED', 'ENVELOPE_RECEIVED', 'BUTTON_A', 'BUTTON_B', 'JOIN', 'POWER_CUT', 'POWER_RESTORED']);
+const EVENT_TYPES: ReadonlySet<string> = new Set(METER_EVENT_TYPES);
 
 export class StateFileError extends Error {}
 
@@ -44,7 +46,7 @@ function parseCheckpoint(line: string, checksum: Checksum): { seq: number; snaps
     return 'its first line is not valid JSON';
   }
   if (!isObj(doc) || typeof doc.format !== 'string' || !doc.format.startsWith(FORMAT_FAMILY)) return 'not a nowan meter state file';
-  if (doc.format !== STATE_FORMAT) return `written in format ${doc.format}, not ${STATE_FORMAT}`;
+  if (doc.format !== STATE_FORMAT && doc.format !== FORMAT_3) return `written in format ${doc.format}, not ${STATE_FORMAT}`;
   if (typeof doc.seq !== 'number' || !Number.isSafeInteger(doc.seq) || doc.seq < 0 || doc.sha256 !== checksum(JSON.stringify({ seq: doc.seq, snapshot: doc.snapshot }))) {
     return 'the checkpoint checksum does not match (corrupt)';
   }
@@ -53,7 +55,12 @@ function parseCheckpoint(line: string, checksum: Checksum): { seq: number; snaps
   const meter = (snap.context as Obj).meter as Obj | undefined;
   const problem = meterStateProblem(meter);
   if (problem) return `the checkpoint is not a meter state the firmware could be in: ${problem}`;
-  if (snap.value !== (meter!.power ? 'powered' : 'powerCut')) return 'the checkpoint machine state disagrees with its power';
+  if (doc.format === FORMAT_3) {
+    if (snap.value !== (meter!.power ? 'powered' : 'powerCut')) return 'the checkpoint machine state disagrees with its power';
+    // The power is the meter's own (meter.power): the machine of format 4 holds no copy of it.
+    return { seq: doc.seq, snapshot: { ...snap, value: {} } };
+  }
+  if (!isObj(snap.value) || Object.keys(snap.value).length !== 0) return "the checkpoint machine state is not this machine's";
   return { seq: doc.seq, snapshot: snap };
 }
 
