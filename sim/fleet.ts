@@ -2,9 +2,8 @@
 // global index, so any split over workers or machines sums to the same totals.
 import { HOUR, toLocal } from '../firmware/clock.js';
 import { commission } from '../firmware/configure.js';
-import * as ops from '../firmware/meter.js';
-import { cloneState, type MeterState } from '../firmware/state.js';
-import { advanceTo } from '../firmware/timeline.js';
+import { step, tokenOf, type MeterEvent } from '../firmware/meter.js';
+import type { MeterState } from '../firmware/state.js';
 import { issueUtrn } from '../vending/utrn.js';
 import { makeParty } from '../firmware/tokens/party.js';
 import { PROFILES } from './profiles.js';
@@ -57,7 +56,9 @@ export function simulateMeter(index: number, days: number, seed = 1): FleetTotal
     FLEET_START,
   );
   if (!made.ok) throw new Error(made.message);
-  let s = cloneState(made.value);
+  // Each input goes through `step`, the reducer the meter machine runs for every event (no actor: a
+  // fleet keeps no snapshot, and a meter-year is 8,760 hours of inputs).
+  let s = made.value;
   const t = emptyTotals();
   t.meters = 1;
   t.meterDays = days;
@@ -65,10 +66,12 @@ export function simulateMeter(index: number, days: number, seed = 1): FleetTotal
   let offSince: number | null = null;
   let lateUntil: number | null = null;
   const end = FLEET_START + days * 86_400;
-  const step = (next: { state: MeterState }) => {
+  const apply = (event: MeterEvent) => {
     const before = debtOf(s);
-    s = cloneState(next.state);
+    const next = step(s, event);
+    s = next.state;
     t.debtRecoveredMp += Math.max(0, before - debtOf(s));
+    return next.outcome;
   };
   const noteSupply = (wasEnabledAt: number) => {
     if (s.supply !== 'enabled' && offSince === null) offSince = wasEnabledAt;
@@ -79,36 +82,31 @@ export function simulateMeter(index: number, days: number, seed = 1): FleetTotal
   };
   for (let hourStart = FLEET_START; hourStart < end; hourStart += HOUR) {
     const local = toLocal(hourStart);
-    // Load and time act on a private working copy (no per-hour copy of the state): the same rules
-    // as the machine's ADVANCE and LOAD, at a fraction of the cost.
-    s.loadW = Math.round(profile[Math.floor(local.secondOfDay / HOUR)]! * scale);
+    // The hour's load applies from its start: the top-up and the buttons below do not depend on it.
+    const watts = Math.round(profile[Math.floor(local.secondOfDay / HOUR)]! * scale);
     // Weekly top-up, sometimes a few days late.
     if (local.weekday === topUpDay && Math.floor(local.secondOfDay / HOUR) === topUpHour && lateUntil === null) {
       lateUntil = random() < lateChance ? hourStart + Math.floor(1 + random() * 3) * 86_400 : hourStart;
     }
     if (lateUntil !== null && hourStart >= lateUntil) {
       lateUntil = null;
-      const r = ops.enterDigits(s, issueUtrn(FLEET_PARTY, counter++, 'pounds', weeklyPounds).token, 'keypad');
-      step(r);
-      if (ops.tokenOf(r.outcome)?.result === 'Accepted') {
+      const outcome = apply({ type: 'TOKEN_ENTERED', digits: issueUtrn(FLEET_PARTY, counter++, 'pounds', weeklyPounds).token, source: 'keypad' });
+      if (tokenOf(outcome)?.result === 'Accepted') {
         t.topUps++;
         t.toppedUpMp += weeklyPounds * 100_000;
       }
     }
     // The household presses A when emergency credit is offered and B when the supply is armed.
     if (s.emergencyCredit.state === 'available' && s.power) {
-      const r = ops.pressButton(s, 'A', 'meter');
-      if (r.outcome.kind === 'button' && r.outcome.accepted) t.ecActivations++;
-      step(r);
+      const outcome = apply({ type: 'BUTTON_A', where: 'meter' });
+      if (outcome.kind === 'button' && outcome.accepted) t.ecActivations++;
     }
     if (s.supply === 'armed') {
-      step(ops.pressButton(s, 'B', 'meter'));
+      apply({ type: 'BUTTON_B', where: 'meter' });
       noteSupply(s.time);
     }
     const wasEnabled = s.supply === 'enabled';
-    const debtBefore = debtOf(s);
-    advanceTo(s, hourStart + HOUR);
-    t.debtRecoveredMp += Math.max(0, debtBefore - debtOf(s));
+    apply({ type: 'ADVANCE', to: hourStart + HOUR, loads: [{ at: hourStart, watts }] });
     if (wasEnabled && s.supply !== 'enabled') {
       // Disabled inside this hour: when, from the log.
       t.disconnections++;
