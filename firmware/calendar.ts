@@ -1,7 +1,46 @@
 // Friendly-credit (weekly) and non-disconnect (one-off) periods, half-open [start, end) in local
 // time (prepayment.md section 4).
-import { fromLocal, toLocal } from './clock.js';
-import type { Calendars, FriendlyCredit } from './state.js';
+import { fromLocal, toIso, toLocal } from './clock.js';
+import { arr, bool, fail, instant, mask, minute, obj, pick, type Obj } from './parse.js';
+import type { Section } from './section.js';
+import type { MeterState } from './state.js';
+
+export interface FriendlyCredit {
+  enabled: boolean;
+  daysMask: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+export interface NonDisconnect {
+  enabled: boolean;
+  /** UTC seconds, null when disabled */
+  start: number | null;
+  end: number | null;
+}
+
+/** The slot lists are replaced, never changed in place: shared by drafts. */
+export interface Calendars {
+  friendlyCredit: FriendlyCredit[];
+  nonDisconnect: NonDisconnect[];
+}
+
+export interface CalendarsSlice {
+  calendars: Calendars;
+}
+
+export function clearedFriendlyCredit(): FriendlyCredit {
+  return { enabled: false, daysMask: 0, startMinute: 0, endMinute: 0 };
+}
+
+export function clearedNonDisconnect(): NonDisconnect {
+  return { enabled: false, start: null, end: null };
+}
+
+/** A deep copy (the commissioned calendars, and what RevertToDefaults restores from them). */
+export function copyCalendars(c: Calendars): Calendars {
+  return { friendlyCredit: c.friendlyCredit.map((f) => ({ ...f })), nonDisconnect: c.nonDisconnect.map((n) => ({ ...n })) };
+}
 
 /** [start, end) of the friendly-credit period starting on local day `day`, or null. */
 function friendlyPeriod(f: FriendlyCredit, day: number): readonly [number, number] | null {
@@ -52,3 +91,51 @@ export function nextCalendarEdge(c: Calendars, t: number): number {
   }
   return next;
 }
+
+function configureCalendars(s: MeterState, c: Obj): void {
+  if (c.friendlyCredit !== undefined) {
+    arr(c.friendlyCredit, 'meter.calendars.friendlyCredit', 8).forEach((e, i) => {
+      const path = `meter.calendars.friendlyCredit[${i}]`;
+      const slot = { ...s.calendars.friendlyCredit[i]! };
+      pick(slot, obj(e, path), path, { enabled: bool, daysMask: mask, startMinute: minute, endMinute: minute });
+      s.calendars.friendlyCredit[i] = slot.enabled ? slot : clearedFriendlyCredit();
+    });
+  }
+  if (c.nonDisconnect !== undefined) {
+    arr(c.nonDisconnect, 'meter.calendars.nonDisconnect', 8).forEach((e, i) => {
+      const path = `meter.calendars.nonDisconnect[${i}]`;
+      // Element-wise like every other array (clarifications 35): the keys given override the slot as
+      // it was, so a slot without `enabled` stays as disabled as the factory left it.
+      const slot = { ...s.calendars.nonDisconnect[i]! };
+      pick(slot, obj(e, path), path, { enabled: bool, start: instant, end: instant });
+      if (slot.enabled && (slot.start === null || slot.end === null)) fail(path, 'start and end for an enabled period', e);
+      s.calendars.nonDisconnect[i] = slot.enabled ? slot : clearedNonDisconnect();
+    });
+  }
+}
+
+const iso = (t: number | null) => (t === null ? null : toIso(t));
+
+export const CALENDARS: Section<
+  keyof CalendarsSlice,
+  { calendars: { friendlyCredit: FriendlyCredit[]; nonDisconnect: { enabled: boolean; start: string | null; end: string | null }[]; inForce: boolean } }
+> = {
+  name: 'calendars',
+  owns: ['calendars'],
+  factory: () => ({
+    calendars: { friendlyCredit: Array.from({ length: 8 }, clearedFriendlyCredit), nonDisconnect: Array.from({ length: 8 }, clearedNonDisconnect) },
+  }),
+  copy: (d, s) => {
+    d.calendars = { friendlyCredit: s.calendars.friendlyCredit, nonDisconnect: s.calendars.nonDisconnect };
+  },
+  configure: (s, m) => {
+    if (m.calendars !== undefined) configureCalendars(s, obj(m.calendars, 'meter.calendars'));
+  },
+  readout: (s) => ({
+    calendars: {
+      friendlyCredit: s.calendars.friendlyCredit.map((f) => ({ ...f })),
+      nonDisconnect: s.calendars.nonDisconnect.map((n) => ({ enabled: n.enabled, start: iso(n.start), end: iso(n.end) })),
+      inForce: periodInForce(s.calendars, s.time),
+    },
+  }),
+};

@@ -3,7 +3,20 @@
 import { nextLocalMidnight, type LocalTime } from './clock.js';
 import { logEvent } from './events.js';
 import { energyCost } from './money.js';
+import { mp } from './parse.js';
+import type { Section } from './section.js';
 import type { MeterState } from './state.js';
+
+export interface ChargesSlice {
+  meterBalance: number;
+  /** the load now, W */
+  loadW: number;
+  energy: {
+    importJ: number;
+    /** below-1-mp remainder of price x J, in mp*J/kWh units (< 3.6e6) */
+    costRemainder: number;
+  };
+}
 import { activePrice } from './tariff.js';
 
 /** credit = meterBalance + (EC active ? EC balance : 0) */
@@ -84,3 +97,16 @@ export function nextStandingCharge(s: MeterState): number {
 export function chargeStandingCharge(s: MeterState, local: LocalTime): void {
   if (local.secondOfDay === 0 && s.paymentMode === 'prepayment') charge(s, s.tariff.standingCharge);
 }
+
+export const CHARGES: Section<keyof ChargesSlice, { meterBalance: number; load: { watts: number }; energy: { importJ: number } }> = {
+  name: 'charges',
+  owns: ['meterBalance', 'loadW', 'energy'],
+  factory: () => ({ meterBalance: 0, loadW: 0, energy: { importJ: 0, costRemainder: 0 } }),
+  copy: (d, s) => {
+    d.energy = { importJ: s.energy.importJ, costRemainder: s.energy.costRemainder };
+  },
+  configure: (s, m) => {
+    if (m.meterBalance !== undefined) s.meterBalance = mp(m.meterBalance, 'meter.meterBalance');
+  },
+  readout: (s) => ({ meterBalance: s.meterBalance, load: { watts: s.loadW }, energy: { importJ: s.energy.importJ } }),
+};

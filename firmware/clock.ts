@@ -1,6 +1,7 @@
 // GB local time by rule (prepayment.md section 1), no tz database.
 // UTC+1 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
 // All instants are integer UTC seconds since 1970-01-01.
+import type { Section } from './section.js';
 
 /** 2000-01-01T00:00:00Z: day 0 of the token date fields (tokens.md section 6). */
 export const EPOCH_2000 = 946_684_800;
@@ -148,3 +149,15 @@ export function localText(t: number): string {
   const iso = new Date((t + off) * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} ${off ? 'BST' : 'GMT'}`;
 }
+
+export interface ClockSlice {
+  /** the meter's time, UTC seconds; it moves only by ADVANCE (prepayment.md section 1) */
+  time: number;
+}
+
+export const CLOCK: Section<keyof ClockSlice, { time: string }> = {
+  name: 'clock',
+  owns: ['time'],
+  factory: (time) => ({ time }),
+  readout: (s) => ({ time: toIso(s.time) }),
+};

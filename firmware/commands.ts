@@ -1,26 +1,19 @@
 // The effects of each command (prepayment.md section 6, tokens.md table 6), as domain operations on a
 // draft state. The token and envelope layers decode and authenticate; this file only applies.
-import { fromLocal, toLocal } from './clock.js';
+import { clearedFriendlyCredit, clearedNonDisconnect } from './calendar.js';
+import { fromLocal } from './clock.js';
 import { creditOf, noteCreditDrop } from './charges.js';
 import { evaluateCredit } from './credit.js';
-import { EMERGENCY_CREDIT } from './emergency-credit.js';
-import { changePaymentMode } from './payment-mode.js';
-import { take } from './region.js';
-import { supplyCommand } from './supply.js';
-import { clearEvents } from './events.js';
+import { DEBT_PERIODS } from './debt.js';
+import { DEVICE_CLASSES, MAX_HAN_DEVICES } from './han.js';
+import type { Source } from './keypad.js';
 import { penceToMp } from './money.js';
-import {
-  DEBT_PERIODS,
-  DEVICE_CLASSES,
-  MAX_HAN_DEVICES,
-  clearedFriendlyCredit,
-  clearedNonDisconnect,
-  clearedTouSwitch,
-  type MeterState,
-  type Source,
-  type TopUpSource,
-} from './state.js';
-import { schedulePrice } from './tariff.js';
+import { changePaymentMode } from './payment-mode.js';
+import { setConfig } from './settings.js';
+import type { MeterState } from './state.js';
+import { supplyCommand } from './supply.js';
+import { clearedTouSwitch, schedulePrice } from './tariff.js';
+import { revertToDefaults } from './tenancy.js';
 import { applyTopUp } from './topup.js';
 import { SET_CONFIG_PARAMETERS, type Command } from './tokens/command-table.js';
 
@@ -161,70 +154,3 @@ function adjustDebt(s: MeterState, register: number, delta: number): void {
   else if (register === 3) s.accumulatedDebt = floor0(s.accumulatedDebt + delta);
   else s.timeDebt[register]!.amount = floor0(s.timeDebt[register]!.amount + delta);
 }
-
-/**
- * SetConfig; a new EC limit becomes the balance of an idle EC and caps a used one (clarifications 13).
- * Capping an active EC lowers credit, which can raise `lowCredit` (clarifications 29); a change of
- * `lowCreditThreshold` itself never does, as the crossing is judged against the threshold now in force.
- */
-export function setConfig(s: MeterState, parameter: (typeof SET_CONFIG_PARAMETERS)[number], valueMp: number): void {
-  const before = creditOf(s);
-  s.config[parameter] = valueMp;
-  if (parameter === 'emergencyCreditLimit') {
-    const ec = s.emergencyCredit;
-    if (ec.state === 'unavailable' || ec.state === 'available') ec.balance = valueMp;
-    else ec.balance = Math.min(ec.balance, valueMp);
-  }
-  noteCreditDrop(s, before);
-}
-
-export const SCOPE = { balances: 1, debts: 2, tariff: 4, calendars: 8, config: 16, logs: 32, han: 64 } as const;
-
-/**
- * Change of tenancy (clarifications 23): configuration parts back to the commissioned values first,
- * then data removed. Never touches payment mode, keys, the counter cache or lockouts; sets counterFloor.
- */
-function revertToDefaults(s: MeterState, scope: number, tenancyDay: number, utrnCounter: number): void {
-  const c = s.commissioned;
-  if (scope & SCOPE.config) {
-    s.config = { ...c.config };
-    setConfig(s, 'emergencyCreditLimit', c.config.emergencyCreditLimit);
-  }
-  if (scope & SCOPE.tariff) {
-    s.tariff.prices = c.tariff.prices.slice();
-    s.tariff.standingCharge = c.tariff.standingCharge;
-    s.tariff.touSwitch = c.tariff.touSwitch.map((t) => ({ ...t }));
-  }
-  if (scope & SCOPE.calendars) {
-    s.calendars = {
-      friendlyCredit: c.calendars.friendlyCredit.map((x) => ({ ...x })),
-      nonDisconnect: c.calendars.nonDisconnect.map((x) => ({ ...x })),
-    };
-  }
-  if (scope & SCOPE.debts) {
-    // All four registers, accumulatedDebt included (clarifications 30).
-    s.timeDebt = c.debtTerms.timeDebt.map((d) => ({ amount: 0, rate: d.rate, period: d.period }));
-    s.paymentDebt = { amount: 0, rateBp: c.debtTerms.paymentDebtRateBp, recoveredThisWeek: 0 };
-    s.accumulatedDebt = 0;
-    s.debtCapUsedToday = 0;
-  }
-  if (scope & SCOPE.balances) {
-    // Clearing the balances is a fall in credit like any other (clarifications 29); raised here, before
-    // a logs scope clears the log, it goes with the log.
-    const before = creditOf(s);
-    s.meterBalance = 0;
-    take(EMERGENCY_CREDIT, s, 'REVERT_BALANCES', undefined);
-    s.accumulatedDebt = 0;
-    noteCreditDrop(s, before);
-  }
-  if (scope & SCOPE.tariff) s.tariff.pending = [];
-  if (scope & SCOPE.logs) {
-    clearEvents(s);
-    s.topUps = [];
-    s.debtRecovery = [];
-  }
-  if (scope & SCOPE.han) s.han = { joinWindow: null, devices: [] };
-  s.counterFloor = Math.max(s.counterFloor, utrnCounter);
-  s.tenancyStartDay = tenancyDay === 0 ? toLocal(s.time).day : tenancyDay;
-}
-

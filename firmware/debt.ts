@@ -1,13 +1,56 @@
 // Debt recovery (prepayment.md sections 3 and 5): time-debt instalments under the daily cap, and
 // payment-based debt taken from top-ups under the weekly cap.
-import { HOUR, nextLocalMidnight, type LocalTime } from './clock.js';
+import { HOUR, nextLocalMidnight, toIso, type LocalTime } from './clock.js';
 import { charge } from './charges.js';
 import { pushCapped } from './capped.js';
 import { logDebtCompleted } from './events.js';
-import { LOG_LIMITS, type MeterState } from './state.js';
+import { arr, int, mpPos, obj, oneOf, pick } from './parse.js';
+import type { Section } from './section.js';
+import type { MeterState } from './state.js';
+
+export type DebtPeriod = 'hourly' | 'daily' | 'weekly';
+export const DEBT_PERIODS: readonly DebtPeriod[] = ['hourly', 'daily', 'weekly'];
+
+export interface TimeDebt {
+  amount: number;
+  /** mp per period */
+  rate: number;
+  period: DebtPeriod;
+}
+
+export interface PaymentDebt {
+  amount: number;
+  rateBp: number;
+  recoveredThisWeek: number;
+}
+
+export interface DebtRecoveryRecord {
+  time: number;
+  /** 0 time debt 1, 1 time debt 2, 2 payment debt */
+  register: number;
+  amount: number;
+}
+
+export const DEBT_RECOVERY_LOG_LIMIT = 20;
+
+export interface DebtSlice {
+  accumulatedDebt: number;
+  timeDebt: TimeDebt[];
+  paymentDebt: PaymentDebt;
+  /** Time-debt recovery taken today, against debtRecoveryRateCap. */
+  debtCapUsedToday: number;
+  /** the last recoveries, oldest first; replaced, never changed in place */
+  debtRecovery: DebtRecoveryRecord[];
+}
+
+/** The terms RevertToDefaults restores (clarifications 30): rates and periods, not amounts. */
+export interface DebtTerms {
+  timeDebt: { rate: number; period: DebtPeriod }[];
+  paymentDebtRateBp: number;
+}
 
 function recordRecovery(s: MeterState, register: 0 | 1 | 2, amount: number): void {
-  s.debtRecovery = pushCapped(s.debtRecovery, { time: s.time, register, amount }, LOG_LIMITS.debtRecovery);
+  s.debtRecovery = pushCapped(s.debtRecovery, { time: s.time, register, amount }, DEBT_RECOVERY_LOG_LIMIT);
 }
 
 /** Whether any time debt is recovered hourly (so the hour boundaries matter). */
@@ -80,3 +123,65 @@ export function recoverPaymentDebt(s: MeterState, amountMp: number): void {
   recordRecovery(s, 2, amountMp);
   if (pd.amount === 0) logDebtCompleted(s, 2);
 }
+
+export function debtTermsOf(s: MeterState): DebtTerms {
+  return { timeDebt: s.timeDebt.map((d) => ({ rate: d.rate, period: d.period })), paymentDebtRateBp: s.paymentDebt.rateBp };
+}
+
+/** RevertToDefaults' debts scope: all four registers cleared, the commissioned terms back. */
+export function revertDebts(s: MeterState, terms: DebtTerms): void {
+  s.timeDebt = terms.timeDebt.map((d) => ({ amount: 0, rate: d.rate, period: d.period }));
+  s.paymentDebt = { amount: 0, rateBp: terms.paymentDebtRateBp, recoveredThisWeek: 0 };
+  s.accumulatedDebt = 0;
+  s.debtCapUsedToday = 0;
+}
+
+const copyTimeDebt = (d: TimeDebt): TimeDebt => ({ amount: d.amount, rate: d.rate, period: d.period });
+const copyPaymentDebt = (p: PaymentDebt): PaymentDebt => ({ amount: p.amount, rateBp: p.rateBp, recoveredThisWeek: p.recoveredThisWeek });
+
+export const DEBT: Section<
+  keyof DebtSlice,
+  { accumulatedDebt: number; timeDebt: TimeDebt[]; paymentDebt: PaymentDebt; debtRecovery: { time: string; register: number; amount: number }[] }
+> = {
+  name: 'debt',
+  owns: ['accumulatedDebt', 'timeDebt', 'paymentDebt', 'debtCapUsedToday', 'debtRecovery'],
+  factory: () => ({
+    accumulatedDebt: 0,
+    timeDebt: [
+      { amount: 0, rate: 0, period: 'daily' },
+      { amount: 0, rate: 0, period: 'daily' },
+    ],
+    paymentDebt: { amount: 0, rateBp: 0, recoveredThisWeek: 0 },
+    debtCapUsedToday: 0,
+    debtRecovery: [],
+  }),
+  copy: (d, s) => {
+    d.timeDebt = [copyTimeDebt(s.timeDebt[0]!), copyTimeDebt(s.timeDebt[1]!)];
+    d.paymentDebt = copyPaymentDebt(s.paymentDebt);
+  },
+  configure: (s, m) => {
+    if (m.accumulatedDebt !== undefined) s.accumulatedDebt = mpPos(m.accumulatedDebt, 'meter.accumulatedDebt');
+    if (m.timeDebt !== undefined) {
+      arr(m.timeDebt, 'meter.timeDebt', 2).forEach((d, i) =>
+        pick(s.timeDebt[i]!, obj(d, `meter.timeDebt[${i}]`), `meter.timeDebt[${i}]`, {
+          amount: mpPos,
+          rate: mpPos,
+          period: (v, p) => oneOf(v, p, DEBT_PERIODS),
+        }),
+      );
+    }
+    if (m.paymentDebt !== undefined) {
+      pick(s.paymentDebt, obj(m.paymentDebt, 'meter.paymentDebt'), 'meter.paymentDebt', {
+        amount: mpPos,
+        rateBp: (v, p) => int(v, p, 0, 10_000),
+        recoveredThisWeek: mpPos,
+      });
+    }
+  },
+  readout: (s) => ({
+    accumulatedDebt: s.accumulatedDebt,
+    timeDebt: s.timeDebt.map(copyTimeDebt),
+    paymentDebt: copyPaymentDebt(s.paymentDebt),
+    debtRecovery: s.debtRecovery.map((d) => ({ time: toIso(d.time), register: d.register, amount: d.amount })),
+  }),
+};

@@ -1,7 +1,13 @@
 // The meter's display lines (informative, tokens.md section 9).
 import { creditOf } from './charges.js';
 import { formatPounds } from './money.js';
+import type { Section } from './section.js';
 import type { MeterState } from './state.js';
+
+export interface DisplaySlice {
+  /** The display message of the last keypad/PPMID action (informative). */
+  message: string;
+}
 import { activeRate, activePrice } from './tariff.js';
 import { periodInForce } from './calendar.js';
 
@@ -26,3 +32,10 @@ export function statusLines(s: MeterState): string[] {
 export function displayLines(s: MeterState): string[] {
   return s.message ? [...statusLines(s), s.message] : statusLines(s);
 }
+
+export const DISPLAY: Section<keyof DisplaySlice, { display: string[] }> = {
+  name: 'display',
+  owns: ['message'],
+  factory: () => ({ message: '' }),
+  readout: (s) => ({ display: displayLines(s) }),
+};

@@ -4,7 +4,16 @@
 // low (clarifications 31).
 import { prepaymentMode as prepayment } from './payment-mode.js';
 import { effect, not, rule, SETTLE, take, type Region } from './region.js';
-import type { EcState, MeterState } from './state.js';
+import { mpPos, obj, oneOf, pick } from './parse.js';
+import type { Section } from './section.js';
+import { factoryConfig } from './settings.js';
+import type { MeterState } from './state.js';
+
+export type EcState = 'unavailable' | 'available' | 'active' | 'exhausted';
+
+export interface EmergencyCreditSlice {
+  emergencyCredit: { state: EcState; balance: number };
+}
 
 export type EcEvent = typeof SETTLE | 'BUTTON_A' | 'TOP_UP' | 'REVERT_BALANCES';
 
@@ -59,3 +68,22 @@ export function chargeToEcChange(s: MeterState): number {
   if (ec.state === 'active' && ec.balance > 0) return Math.max(s.meterBalance, 0) + ec.balance;
   return Infinity;
 }
+
+export const EMERGENCY_CREDIT_SECTION: Section<keyof EmergencyCreditSlice, EmergencyCreditSlice> = {
+  name: 'emergencyCredit',
+  owns: ['emergencyCredit'],
+  factory: () => ({ emergencyCredit: { state: 'unavailable', balance: factoryConfig().emergencyCreditLimit } }),
+  copy: (d, s) => {
+    d.emergencyCredit = { state: s.emergencyCredit.state, balance: s.emergencyCredit.balance };
+  },
+  configure: (s, m) => {
+    // Full, at the configured limit, unless given (the configuration's settings come first).
+    s.emergencyCredit.balance = s.config.emergencyCreditLimit;
+    if (m.emergencyCredit === undefined) return;
+    pick(s.emergencyCredit, obj(m.emergencyCredit, 'meter.emergencyCredit'), 'meter.emergencyCredit', {
+      state: (v, p) => oneOf(v, p, ['unavailable', 'available', 'active', 'exhausted'] as const),
+      balance: mpPos,
+    });
+  },
+  readout: (s) => ({ emergencyCredit: { state: s.emergencyCredit.state, balance: s.emergencyCredit.balance } }),
+};

@@ -3,7 +3,24 @@
 // which they were raised); a later input's entries come after every earlier input's, never sorted in
 // among them: the log is a record of causes.
 import { insertCapped } from './capped.js';
-import { LOG_LIMITS, type MeterState } from './state.js';
+import { toIso } from './clock.js';
+import type { Section } from './section.js';
+import type { MeterState } from './state.js';
+
+export interface LogEntry {
+  time: number;
+  code: number;
+  name: string;
+}
+
+export const EVENT_LOG_LIMIT = 100;
+
+export interface EventsSlice {
+  /** the log, oldest first, at most EVENT_LOG_LIMIT; replaced, never changed in place */
+  events: LogEntry[];
+  /** Index in `events` of the first entry of the input being applied (`beginInput`). */
+  inputLogStart: number;
+}
 
 /** name -> [table row, code] */
 const TABLE = {
@@ -48,8 +65,8 @@ export function logEvent(s: MeterState, name: EventName, code: number = TABLE[na
     if (prev.time < entry.time || (prev.time === entry.time && rowOf(prev.name) <= row)) break;
     i--;
   }
-  const over = Math.max(0, log.length + 1 - LOG_LIMITS.events);
-  s.events = insertCapped(log, i, entry, LOG_LIMITS.events);
+  const over = Math.max(0, log.length + 1 - EVENT_LOG_LIMIT);
+  s.events = insertCapped(log, i, entry, EVENT_LOG_LIMIT);
   s.inputLogStart = Math.max(0, s.inputLogStart - over);
 }
 
@@ -62,3 +79,10 @@ export function clearEvents(s: MeterState): void {
 export function logDebtCompleted(s: MeterState, register: 0 | 1 | 2): void {
   logEvent(s, 'debtCollectionCompleted', DEBT_COMPLETED_CODES[register]);
 }
+
+export const EVENTS: Section<keyof EventsSlice, { events: { time: string; code: number; name: string }[] }> = {
+  name: 'events',
+  owns: ['events', 'inputLogStart'],
+  factory: () => ({ events: [], inputLogStart: 0 }),
+  readout: (s) => ({ events: s.events.map((e) => ({ time: toIso(e.time), code: e.code, name: e.name })) }),
+};

@@ -1,5 +1,27 @@
 // HAN join window and joined devices (prepayment.md section 6 `OpenHan`, clarifications 22).
-import { MAX_HAN_DEVICES, type DeviceClass, type MeterState } from './state.js';
+import { toIso } from './clock.js';
+import { arr, hex, instant, obj, oneOf } from './parse.js';
+import type { Section } from './section.js';
+import type { MeterState } from './state.js';
+
+export type DeviceClass = 'any' | 'ihd' | 'ppmid' | 'cad' | 'gasMeter';
+export const DEVICE_CLASSES: readonly DeviceClass[] = ['any', 'ihd', 'ppmid', 'cad', 'gasMeter'];
+export const MAX_HAN_DEVICES = 8;
+
+export interface HanDevice {
+  deviceId: string;
+  deviceClass: DeviceClass;
+}
+
+export interface Han {
+  joinWindow: { until: number; deviceClass: DeviceClass } | null;
+  /** replaced, never changed in place */
+  devices: HanDevice[];
+}
+
+export interface HanSlice {
+  han: Han;
+}
 
 export type JoinRefusal = 'noJoinWindow' | 'wrongDeviceClass' | 'hanFull';
 
@@ -25,3 +47,33 @@ export function nextHanBoundary(s: MeterState): number {
 export function closeExpiredJoinWindow(s: MeterState): void {
   if (s.han.joinWindow && s.time >= s.han.joinWindow.until) s.han.joinWindow = null;
 }
+
+export const HAN: Section<keyof HanSlice, { han: { joinWindow: { until: string; deviceClass: DeviceClass } | null; devices: HanDevice[] } }> = {
+  name: 'han',
+  owns: ['han'],
+  factory: () => ({ han: { joinWindow: null, devices: [] } }),
+  copy: (d, s) => {
+    d.han = { joinWindow: s.han.joinWindow, devices: s.han.devices };
+  },
+  configure: (s, m) => {
+    if (m.han === undefined) return;
+    const h = obj(m.han, 'meter.han');
+    if (h.devices !== undefined) {
+      s.han.devices = arr(h.devices, 'meter.han.devices', MAX_HAN_DEVICES).map((d, i) => {
+        const o = obj(d, `meter.han.devices[${i}]`);
+        hex(o.deviceId, `meter.han.devices[${i}].deviceId`, 8);
+        return { deviceId: o.deviceId as string, deviceClass: oneOf(o.deviceClass, `meter.han.devices[${i}].deviceClass`, DEVICE_CLASSES.slice(1)) };
+      });
+    }
+    if (h.joinWindow !== undefined && h.joinWindow !== null) {
+      const w = obj(h.joinWindow, 'meter.han.joinWindow');
+      s.han.joinWindow = { until: instant(w.until, 'meter.han.joinWindow.until'), deviceClass: oneOf(w.deviceClass, 'meter.han.joinWindow.deviceClass', DEVICE_CLASSES) };
+    }
+  },
+  readout: (s) => ({
+    han: {
+      joinWindow: s.han.joinWindow ? { until: toIso(s.han.joinWindow.until), deviceClass: s.han.joinWindow.deviceClass } : null,
+      devices: s.han.devices.map((d) => ({ ...d })),
+    },
+  }),
+};

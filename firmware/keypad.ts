@@ -2,7 +2,26 @@
 // the meter forgets KEYPAD_TIMEOUT_S after the last key; and the lockout after repeated Invalid
 // tokens, kept apart for the meter's own keypad and for tokens the PPMID relays (clarifications 18).
 import { effect, rule, take, type Region } from './region.js';
-import type { Lockout, MeterState, Source } from './state.js';
+import { toIso } from './clock.js';
+import { instant, int, obj, pick } from './parse.js';
+import type { Section } from './section.js';
+import type { MeterState } from './state.js';
+
+/** Where digits come from: the meter's own keypad, or relayed by the PPMID. */
+export type Source = 'keypad' | 'ppmid';
+
+export interface Lockout {
+  lockedUntil: number | null;
+  invalidCount: number;
+  lockouts: number;
+}
+
+export interface KeypadSlice {
+  /** the meter's keypad: its lockout, the digits typed so far and when the last key was pressed */
+  keypad: Lockout & { buffer: string; lastKeyAt: number | null };
+  /** the lockout of tokens the PPMID relays */
+  ppmid: Lockout;
+}
 
 /** Seconds after the last key press at which a half-typed token is cleared. */
 export const KEYPAD_TIMEOUT_S = 20;
@@ -131,3 +150,32 @@ export function keypadAtBoundary(s: MeterState): void {
   take(LOCKOUT, s, 'TIME', 'ppmid');
   take(KEYPAD, s, 'TIME', '');
 }
+
+const lockoutReadout = (l: Lockout) => ({ lockedUntil: l.lockedUntil === null ? null : toIso(l.lockedUntil), invalidCount: l.invalidCount, lockouts: l.lockouts });
+const copyLockout = (l: Lockout): Lockout => ({ lockedUntil: l.lockedUntil, invalidCount: l.invalidCount, lockouts: l.lockouts });
+const lockedUntil = (v: unknown, p: string) => (v === null ? null : instant(v, p));
+
+export const KEYPAD_SECTION: Section<
+  keyof KeypadSlice,
+  { keypad: { buffer: string; lockedUntil: string | null; invalidCount: number; lockouts: number }; ppmid: { lockedUntil: string | null; invalidCount: number; lockouts: number } }
+> = {
+  name: 'keypad',
+  owns: ['keypad', 'ppmid'],
+  factory: () => ({ keypad: { buffer: '', lastKeyAt: null, lockedUntil: null, invalidCount: 0, lockouts: 0 }, ppmid: { lockedUntil: null, invalidCount: 0, lockouts: 0 } }),
+  copy: (d, s) => {
+    const k = s.keypad;
+    d.keypad = { buffer: k.buffer, lastKeyAt: k.lastKeyAt, lockedUntil: k.lockedUntil, invalidCount: k.invalidCount, lockouts: k.lockouts };
+    d.ppmid = copyLockout(s.ppmid);
+  },
+  configure: (s, m) => {
+    for (const source of ['keypad', 'ppmid'] as const) {
+      if (m[source] === undefined) continue;
+      pick(s[source], obj(m[source], `meter.${source}`), `meter.${source}`, {
+        lockedUntil,
+        invalidCount: (v, p) => int(v, p, 0, 1000),
+        lockouts: (v, p) => int(v, p, 0, 1000),
+      });
+    }
+  },
+  readout: (s) => ({ keypad: { buffer: s.keypad.buffer, ...lockoutReadout(s.keypad) }, ppmid: lockoutReadout(s.ppmid) }),
+};

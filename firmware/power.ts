@@ -2,7 +2,12 @@
 // envelope, button and join inputs are refused, and a half-typed token is lost.
 import { effect, take, type Region } from './region.js';
 import { KEYPAD } from './keypad.js';
+import type { Section } from './section.js';
 import type { MeterState } from './state.js';
+
+export interface PowerSlice {
+  power: boolean;
+}
 
 export type PowerState = 'on' | 'off';
 export type PowerEvent = 'POWER_CUT' | 'POWER_RESTORED';
@@ -29,3 +34,10 @@ export const POWER: Region<PowerState, PowerEvent> = {
 export function switchPower(s: MeterState, on: boolean): boolean {
   return take(POWER, s, on ? 'POWER_RESTORED' : 'POWER_CUT', undefined);
 }
+
+export const POWER_SECTION: Section<keyof PowerSlice, PowerSlice> = {
+  name: 'power',
+  owns: ['power'],
+  factory: () => ({ power: true }),
+  readout: (s) => ({ power: s.power }),
+};

@@ -6,7 +6,12 @@ import { inMeterTimeRange } from './clock.js';
 import { commission } from './configure.js';
 import { J_PER_KWH } from './money.js';
 import { readout } from './readout.js';
-import { COUNTER_CACHE_SIZE, DEBT_PERIODS, LOG_LIMITS, MAX_HAN_DEVICES, type MeterState } from './state.js';
+import { DEBT_PERIODS, DEBT_RECOVERY_LOG_LIMIT } from './debt.js';
+import { EVENT_LOG_LIMIT } from './events.js';
+import { MAX_HAN_DEVICES } from './han.js';
+import type { MeterState } from './state.js';
+import { COUNTER_CACHE_SIZE } from './tokens/counter-cache.js';
+import { TOP_UP_LOG_LIMIT } from './topup.js';
 
 type Obj = Record<string, unknown>;
 
@@ -45,9 +50,9 @@ function invariantProblem(s: MeterState): string | null {
   for (let i = 0; i < c.length; i++) {
     if (!isInt(c[i], 1, 0xffff_ffff) || (i > 0 && c[i]! <= c[i - 1]!)) return 'utrnCounters must be distinct counters in ascending order';
   }
-  if (!Array.isArray(s.events) || s.events.length > LOG_LIMITS.events) return 'the event log is too long';
-  if (!Array.isArray(s.topUps) || s.topUps.length > LOG_LIMITS.topUps) return 'the top-up log is too long';
-  if (!Array.isArray(s.debtRecovery) || s.debtRecovery.length > LOG_LIMITS.debtRecovery) return 'the debt recovery log is too long';
+  if (!Array.isArray(s.events) || s.events.length > EVENT_LOG_LIMIT) return 'the event log is too long';
+  if (!Array.isArray(s.topUps) || s.topUps.length > TOP_UP_LOG_LIMIT) return 'the top-up log is too long';
+  if (!Array.isArray(s.debtRecovery) || s.debtRecovery.length > DEBT_RECOVERY_LOG_LIMIT) return 'the debt recovery log is too long';
   if (s.han.devices.length > MAX_HAN_DEVICES) return 'too many HAN devices';
   for (const e of s.events) if (!isObj(e) || !isInt(e.time, 0, s.time) || !isInt(e.code, 0, SAFE) || typeof e.name !== 'string') return 'an event log entry is malformed or later than the meter time';
   // Every accepted top-up put its counter in the cache, which never forgets its highest counters.

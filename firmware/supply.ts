@@ -6,7 +6,19 @@ import { nextCalendarEdge, periodInForce } from './calendar.js';
 import { creditOf } from './charges.js';
 import { creditMode, prepaymentMode as prepayment } from './payment-mode.js';
 import { not, rule, SETTLE, take, type Region } from './region.js';
-import type { MeterState, Source, Supply } from './state.js';
+import { oneOf } from './parse.js';
+import type { Section } from './section.js';
+import type { Source } from './keypad.js';
+import type { MeterState } from './state.js';
+
+export type Supply = 'enabled' | 'armed' | 'disabled';
+export type DisableReason = 'credit' | 'command' | null;
+
+export interface SupplySlice {
+  supply: Supply;
+  /** why a disabled supply is off; null while enabled or armed */
+  disableReason: DisableReason;
+}
 
 export type SupplyState = 'enabled' | 'armed' | 'disabledForCredit' | 'disabledByCommand';
 export type SupplyEvent = typeof SETTLE | 'BUTTON_B' | 'SUPPLY_ENABLE' | 'SUPPLY_ARM' | 'SUPPLY_DISABLE';
@@ -20,7 +32,7 @@ const gasAwayFromMeter = rule<Via | undefined>('gasAwayFromMeter', 'a gas meter,
 const DISABLED: readonly SupplyState[] = ['disabledForCredit', 'disabledByCommand'];
 const ALL: readonly SupplyState[] = ['enabled', 'armed', 'disabledForCredit', 'disabledByCommand'];
 
-const STORED: Record<SupplyState, [Supply, MeterState['disableReason']]> = {
+const STORED: Record<SupplyState, [Supply, DisableReason]> = {
   enabled: ['enabled', null],
   armed: ['armed', null],
   disabledForCredit: ['disabled', 'credit'],
@@ -82,3 +94,17 @@ export function chargeToDisablement(s: MeterState): number {
   const credit = creditOf(s);
   return credit >= s.config.disablementThreshold ? credit - s.config.disablementThreshold + 1 : Infinity;
 }
+
+export const SUPPLY_SECTION: Section<keyof SupplySlice, SupplySlice> = {
+  name: 'supply',
+  owns: ['supply', 'disableReason'],
+  factory: () => ({ supply: 'enabled', disableReason: null }),
+  configure: (s, m) => {
+    if (m.supply !== undefined) s.supply = oneOf(m.supply, 'meter.supply', ['enabled', 'armed', 'disabled'] as const);
+    if (m.disableReason !== undefined) s.disableReason = m.disableReason === null ? null : oneOf(m.disableReason, 'meter.disableReason', ['credit', 'command'] as const);
+    // Also when only the reason is given: the factory supply is enabled, and an enabled or armed supply has none.
+    if (s.supply !== 'disabled') s.disableReason = null;
+    if (s.supply === 'disabled' && s.disableReason === null) s.disableReason = 'command'; // clarifications 15
+  },
+  readout: (s) => ({ supply: s.supply, disableReason: s.disableReason }),
+};

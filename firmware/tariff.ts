@@ -1,6 +1,42 @@
 // Prices, TOU switching and pending price changes (prepayment.md sections 3 and 6).
-import { fromLocal, toLocal } from './clock.js';
-import type { MeterState, Tariff, TouSwitch } from './state.js';
+import { fromLocal, toIso, toLocal } from './clock.js';
+import { arr, bool, instant, int, mask, minute, obj, pick, type Obj } from './parse.js';
+import type { Section } from './section.js';
+import type { MeterState } from './state.js';
+
+export interface TouSwitch {
+  enabled: boolean;
+  daysMask: number;
+  startMinute: number;
+  /** 1..8 */
+  rate: number;
+}
+
+export interface PendingPrice {
+  /** 0..7 TOU rate 1..8, 8 standing charge */
+  element: number;
+  price: number;
+  at: number;
+}
+
+export interface Tariff {
+  prices: number[];
+  standingCharge: number;
+  /** slot lists are replaced, never changed in place: shared by drafts */
+  touSwitch: TouSwitch[];
+  pending: PendingPrice[];
+}
+
+export interface TariffSlice {
+  tariff: Tariff;
+}
+
+/** The tariff RevertToDefaults restores: what was commissioned, without pending changes. */
+export type CommissionedTariff = Pick<Tariff, 'prices' | 'standingCharge' | 'touSwitch'>;
+
+export function clearedTouSwitch(): TouSwitch {
+  return { enabled: false, daysMask: 0, startMinute: 0, rate: 1 };
+}
 
 /** Local days to look back/ahead for a weekly occurrence: one week plus the day itself. */
 const WEEK_SPAN = 8;
@@ -98,3 +134,62 @@ export function schedulePrice(s: MeterState, element: number, price: number, at:
     s.tariff.pending.sort((a, b) => a.at - b.at || a.element - b.element);
   }
 }
+
+export function commissionedTariffOf(s: MeterState): CommissionedTariff {
+  return { prices: s.tariff.prices.slice(), standingCharge: s.tariff.standingCharge, touSwitch: s.tariff.touSwitch.map((t) => ({ ...t })) };
+}
+
+/** RevertToDefaults' tariff scope: the commissioned prices and switches (pending changes go later). */
+export function revertTariff(s: MeterState, c: CommissionedTariff): void {
+  s.tariff.prices = c.prices.slice();
+  s.tariff.standingCharge = c.standingCharge;
+  s.tariff.touSwitch = c.touSwitch.map((t) => ({ ...t }));
+}
+
+function configureTariff(s: MeterState, t: Obj): void {
+  if (t.prices !== undefined) arr(t.prices, 'meter.tariff.prices', 8).forEach((p, i) => (s.tariff.prices[i] = int(p, `meter.tariff.prices[${i}]`, 0, 0xff_ffff)));
+  if (t.standingCharge !== undefined) s.tariff.standingCharge = int(t.standingCharge, 'meter.tariff.standingCharge', 0);
+  if (t.touSwitch !== undefined) {
+    arr(t.touSwitch, 'meter.tariff.touSwitch', 16).forEach((e, i) => {
+      const path = `meter.tariff.touSwitch[${i}]`;
+      const slot = { ...s.tariff.touSwitch[i]! };
+      pick(slot, obj(e, path), path, { enabled: bool, daysMask: mask, startMinute: minute, rate: (v, p) => int(v, p, 1, 8) });
+      s.tariff.touSwitch[i] = slot.enabled ? slot : clearedTouSwitch();
+    });
+  }
+  if (t.pending !== undefined) {
+    s.tariff.pending = arr(t.pending, 'meter.tariff.pending', 9).map((e, i) => {
+      const path = `meter.tariff.pending[${i}]`;
+      const o = obj(e, path);
+      return { element: int(o.element, `${path}.element`, 0, 8), price: int(o.price, `${path}.price`, 0, 0xff_ffff), at: instant(o.at, `${path}.at`) };
+    });
+    s.tariff.pending.sort((a, b) => a.at - b.at || a.element - b.element);
+  }
+}
+
+export const TARIFF: Section<
+  keyof TariffSlice,
+  { tariff: { prices: number[]; standingCharge: number; activeRate: number; pending: { element: number; price: number; at: string }[]; touSwitch: TouSwitch[] } }
+> = {
+  name: 'tariff',
+  owns: ['tariff'],
+  factory: () => ({
+    tariff: { prices: Array.from({ length: 8 }, () => 24_500), standingCharge: 60_000, touSwitch: Array.from({ length: 16 }, clearedTouSwitch), pending: [] },
+  }),
+  copy: (d, s) => {
+    const t = s.tariff;
+    d.tariff = { prices: t.prices.slice(), standingCharge: t.standingCharge, touSwitch: t.touSwitch, pending: t.pending };
+  },
+  configure: (s, m) => {
+    if (m.tariff !== undefined) configureTariff(s, obj(m.tariff, 'meter.tariff'));
+  },
+  readout: (s) => ({
+    tariff: {
+      prices: s.tariff.prices.slice(),
+      standingCharge: s.tariff.standingCharge,
+      activeRate: activeRate(s.tariff, s.time),
+      pending: s.tariff.pending.map((p) => ({ element: p.element, price: p.price, at: toIso(p.at) })),
+      touSwitch: s.tariff.touSwitch.map((t) => ({ ...t })),
+    },
+  }),
+};

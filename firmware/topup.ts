@@ -6,7 +6,25 @@ import { take } from './region.js';
 import { paymentDebtShare, recoverPaymentDebt } from './debt.js';
 import { pushCapped } from './capped.js';
 import { logEvent } from './events.js';
-import { LOG_LIMITS, type MeterState, type TopUpSource } from './state.js';
+import { toIso } from './clock.js';
+import type { Section } from './section.js';
+import type { MeterState } from './state.js';
+
+export type TopUpSource = 'keypad' | 'ppmid' | 'envelope';
+
+export interface TopUpRecord {
+  time: number;
+  amount: number;
+  source: TopUpSource;
+  utrnCounter: number;
+}
+
+export const TOP_UP_LOG_LIMIT = 5;
+
+export interface TopUpSlice {
+  /** the last top-ups, oldest first; replaced, never changed in place */
+  topUps: TopUpRecord[];
+}
 
 export type TopUpRejection = 'maxCredit' | 'maxBalance';
 
@@ -47,8 +65,15 @@ export function applyTopUp(s: MeterState, amountMp: number, source: TopUpSource,
   take(EMERGENCY_CREDIT, s, 'TOP_UP', undefined);
   // Unused active EC handed back lowers credit from balance + EC to the balance (clarifications 29).
   noteCreditDrop(s, creditBefore);
-  s.topUps = pushCapped(s.topUps, { time: s.time, amount: amountMp, source, utrnCounter }, LOG_LIMITS.topUps);
+  s.topUps = pushCapped(s.topUps, { time: s.time, amount: amountMp, source, utrnCounter }, TOP_UP_LOG_LIMIT);
   logEvent(s, 'creditAddedLocally');
   evaluateCredit(s);
   return null;
 }
+
+export const TOP_UPS: Section<keyof TopUpSlice, { topUps: { time: string; amount: number; source: TopUpSource; utrnCounter: number }[] }> = {
+  name: 'topUps',
+  owns: ['topUps'],
+  factory: () => ({ topUps: [] }),
+  readout: (s) => ({ topUps: s.topUps.map((t) => ({ time: toIso(t.time), amount: t.amount, source: t.source, utrnCounter: t.utrnCounter })) }),
+};

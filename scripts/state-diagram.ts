@@ -3,7 +3,7 @@
 // fails when it is out of date.
 import { REGIONS } from '../firmware/meter.machine.js';
 import type { Region, Rule, Transition } from '../firmware/region.js';
-import { factoryState } from '../firmware/state.js';
+import { factoryState } from '../firmware/sections.js';
 
 type AnyRegion = Region<string, string, unknown>;
 type AnyTransition = Transition<string, string, unknown>;

@@ -3,7 +3,8 @@
 // entries into table order and never among an earlier input's entries of the same instant.
 import { describe, expect, it } from 'vitest';
 import { logEvent } from '../firmware/events.js';
-import { beginInput, LOG_LIMITS } from '../firmware/state.js';
+import { EVENT_LOG_LIMIT } from '../firmware/events.js';
+import { beginInput } from '../firmware/sections.js';
 import { meterState } from './helpers.js';
 
 describe('a full event log', () => {
@@ -13,7 +14,7 @@ describe('a full event log', () => {
     // 99 older entries, then an earlier input's supplyDisabled (table row 7) at this instant: full.
     s0.events = Array.from({ length: 99 }, (_, i) => ({ time: t - 100 + i, code: 0x0020, name: 'powerOff' }));
     s0.events.push({ time: t, code: 0x0003, name: 'supplyDisabled' });
-    expect(s0.events.length).toBe(LOG_LIMITS.events);
+    expect(s0.events.length).toBe(EVENT_LOG_LIMIT);
     // This input raises creditAddedLocally (row 5) then lowCredit (row 0): within the input, table
     // order puts lowCredit first; both come after the earlier input's entry.
     const s = beginInput(s0);

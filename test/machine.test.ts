@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
 import { meterMachine } from '../firmware/meter.machine.js';
-import { cloneState } from '../firmware/state.js';
+import { cloneState } from '../firmware/sections.js';
 import { advanceTo } from '../firmware/timeline.js';
 import { meterState } from './helpers.js';
 

@@ -9,7 +9,9 @@ import { joinDevice } from '../firmware/han.js';
 import { readout } from '../firmware/readout.js';
 import { insertCapped, pushCapped } from '../firmware/capped.js';
 import { logEvent } from '../firmware/events.js';
-import { cloneState, LOG_LIMITS, type MeterState } from '../firmware/state.js';
+import { cloneState } from '../firmware/sections.js';
+import type { MeterState } from '../firmware/state.js';
+import { TOP_UP_LOG_LIMIT } from '../firmware/topup.js';
 import { cacheCounter } from '../firmware/tokens/counter-cache.js';
 import { meterState, T0 } from './helpers.js';
 
@@ -152,7 +154,7 @@ describe('copies share no arrays with the state', () => {
     expect(s.tariff.prices[0]).toBe(24_500);
     // The logs and the counter cache are shared with the draft until it writes one: then it has a new one.
     logEvent(d, 'lowCredit');
-    d.topUps = pushCapped(d.topUps, { time, amount: 1, source: 'keypad', utrnCounter: 1 }, LOG_LIMITS.topUps);
+    d.topUps = pushCapped(d.topUps, { time, amount: 1, source: 'keypad', utrnCounter: 1 }, TOP_UP_LOG_LIMIT);
     d.utrnCounters = cacheCounter(d.utrnCounters, 7);
     // The commissioned state holds one event (emergencyCreditAvailable at a zero balance).
     expect([s.events.length, s.topUps, s.utrnCounters]).toEqual([1, [], []]);

@@ -1,6 +1,17 @@
 // Counter recovery and anti-replay (tokens.md section 7.1, GBCS Table 27 generalised to 10/16 bits).
 import { insertCapped } from '../capped.js';
-import { COUNTER_CACHE_SIZE } from '../state.js';
+import { arr, int } from '../parse.js';
+import type { Section } from '../section.js';
+
+/** Counters remembered for anti-replay (tokens.md section 7.1). */
+export const COUNTER_CACHE_SIZE = 100;
+
+export interface CounterCacheSlice {
+  /** the accepted counters, ascending, at most COUNTER_CACHE_SIZE; replaced, never changed in place */
+  utrnCounters: number[];
+  /** counters at or below it are Expired (RevertToDefaults raises it) */
+  counterFloor: number;
+}
 
 const MAX_COUNTER = 0xffff_ffff;
 
@@ -39,3 +50,17 @@ export function cacheCounter(cache: readonly number[], counter: number): number[
   while (i > 0 && cache[i - 1]! > counter) i--;
   return insertCapped(cache, i, counter, COUNTER_CACHE_SIZE);
 }
+
+export const COUNTER_CACHE: Section<keyof CounterCacheSlice, CounterCacheSlice> = {
+  name: 'counterCache',
+  owns: ['utrnCounters', 'counterFloor'],
+  factory: () => ({ utrnCounters: [], counterFloor: 0 }),
+  configure: (s, m) => {
+    if (m.counterFloor !== undefined) s.counterFloor = int(m.counterFloor, 'meter.counterFloor', 0, 0xffff_ffff);
+    if (m.utrnCounters !== undefined) {
+      const list = arr(m.utrnCounters, 'meter.utrnCounters', COUNTER_CACHE_SIZE).map((c, i) => int(c, `meter.utrnCounters[${i}]`, 1, 0xffff_ffff));
+      s.utrnCounters = [...new Set(list)].sort((a, b) => a - b);
+    }
+  },
+  readout: (s) => ({ utrnCounters: s.utrnCounters.slice(), counterFloor: s.counterFloor }),
+};

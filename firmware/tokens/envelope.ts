@@ -1,7 +1,8 @@
 // PPMID envelopes: a JWS (RFC 7515 compact, alg EdDSA per RFC 8037) carrying a batch of commands
 // under one counter (tokens.md section 8). Applied all or nothing; no keypad lockout.
 import { applyCommand, type DomainCommand } from '../commands.js';
-import { beginInput, type MeterState } from '../state.js';
+import { beginInput } from '../sections.js';
+import type { MeterState } from '../state.js';
 import { COMMAND_BY_NAME, commandOf, fieldError, type Command } from './command-table.js';
 import { cacheCounter, judgeCounter } from './counter-cache.js';
 import { fromBase64, utf8Bytes } from './bytes.js';

@@ -1,6 +1,6 @@
 // The (originator, device, Z) triple a meter authenticates with, built once per key set: the ECDH
 // shared secret is never recomputed per token (tokens.md section 2).
-import type { Keys } from '../state.js';
+import type { Keys } from '../identity.js';
 import { hexToBytes } from './crypto.js';
 import type { Party } from './kdf.js';
 

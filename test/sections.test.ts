@@ -1,0 +1,43 @@
+// The meter state is assembled from its sections (firmware/sections.ts): each key is owned by exactly
+// one section, a draft copies what an input changes in place and shares only what is replaced, and
+// the read-out is every section's fields.
+import { describe, expect, it } from 'vitest';
+import { cloneState, factoryState, readoutOf, SECTIONS } from '../firmware/sections.js';
+import type { MeterState } from '../firmware/state.js';
+import { meterState, T0 } from './helpers.js';
+
+describe('the sections of the meter state', () => {
+  it('own every key of the state exactly once, and each factory gives exactly what it owns', () => {
+    const owned = SECTIONS.flatMap((s) => [...s.owns] as string[]);
+    expect(new Set(owned).size).toBe(owned.length);
+    expect(owned.sort()).toEqual(Object.keys(factoryState(T0)).sort());
+    for (const section of SECTIONS) expect(Object.keys(section.factory(T0)).sort()).toEqual([...section.owns].sort());
+  });
+
+  it('a draft shares with its state only what is replaced, never changed in place', () => {
+    // The logs, the counter cache, the keys and the commissioned snapshot: replaced whole (capped.ts,
+    // counter-cache.ts, tenancy.ts), so a draft need not copy them.
+    const shared = new Set(['keys', 'utrnCounters', 'events', 'topUps', 'debtRecovery', 'commissioned']);
+    const s = meterState({ timeDebt: [{ amount: 5, rate: 1, period: 'daily' }] });
+    const d = cloneState(s);
+    expect(d).toEqual(s);
+    for (const key of Object.keys(s) as (keyof MeterState)[]) {
+      if (typeof s[key] !== 'object' || s[key] === null) continue;
+      if (shared.has(key)) expect(d[key], key).toBe(s[key]);
+      else expect(d[key], key).not.toBe(s[key]);
+    }
+    // Inside the copies: what an input changes in place is copied (prices, time-debt registers)...
+    expect(d.tariff.prices).not.toBe(s.tariff.prices);
+    expect(d.timeDebt[0]).not.toBe(s.timeDebt[0]);
+    // ...and the slot lists, replaced by the commands that change them, are shared.
+    expect([d.tariff.touSwitch, d.tariff.pending, d.calendars.friendlyCredit, d.han.devices]).toEqual([s.tariff.touSwitch, s.tariff.pending, s.calendars.friendlyCredit, s.han.devices]);
+    expect(d.tariff.touSwitch).toBe(s.tariff.touSwitch);
+  });
+
+  it('the read-out is the union of every section read-out, in section order', () => {
+    const s = meterState();
+    const keys = SECTIONS.flatMap((section) => ('readout' in section && section.readout ? Object.keys(section.readout(s)) : []));
+    expect(Object.keys(readoutOf(s))).toEqual(keys);
+    expect(keys).toEqual(expect.arrayContaining(['time', 'fuel', 'meterBalance', 'emergencyCredit', 'config', 'tariff', 'keypad', 'utrnCounters', 'display', 'events', 'topUps', 'debtRecovery']));
+  });
+});
