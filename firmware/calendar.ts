@@ -19,10 +19,10 @@ export interface NonDisconnect {
   end: number | null;
 }
 
-/** The slot lists are replaced, never changed in place: shared by drafts. */
+/** Replaced, never changed in place: shared by drafts. */
 export interface Calendars {
-  friendlyCredit: FriendlyCredit[];
-  nonDisconnect: NonDisconnect[];
+  readonly friendlyCredit: readonly FriendlyCredit[];
+  readonly nonDisconnect: readonly NonDisconnect[];
 }
 
 export interface CalendarsSlice {
@@ -93,12 +93,14 @@ export function nextCalendarEdge(c: Calendars, t: number): number {
 }
 
 function configureCalendars(s: MeterState, c: Obj): void {
+  const friendlyCredit = s.calendars.friendlyCredit.slice();
+  const nonDisconnect = s.calendars.nonDisconnect.slice();
   if (c.friendlyCredit !== undefined) {
     arr(c.friendlyCredit, 'meter.calendars.friendlyCredit', 8).forEach((e, i) => {
       const path = `meter.calendars.friendlyCredit[${i}]`;
-      const slot = { ...s.calendars.friendlyCredit[i]! };
+      const slot = { ...friendlyCredit[i]! };
       pick(slot, obj(e, path), path, { enabled: bool, daysMask: mask, startMinute: minute, endMinute: minute });
-      s.calendars.friendlyCredit[i] = slot.enabled ? slot : clearedFriendlyCredit();
+      friendlyCredit[i] = slot.enabled ? slot : clearedFriendlyCredit();
     });
   }
   if (c.nonDisconnect !== undefined) {
@@ -106,12 +108,13 @@ function configureCalendars(s: MeterState, c: Obj): void {
       const path = `meter.calendars.nonDisconnect[${i}]`;
       // Element-wise like every other array (clarifications 35): the keys given override the slot as
       // it was, so a slot without `enabled` stays as disabled as the factory left it.
-      const slot = { ...s.calendars.nonDisconnect[i]! };
+      const slot = { ...nonDisconnect[i]! };
       pick(slot, obj(e, path), path, { enabled: bool, start: instant, end: instant });
       if (slot.enabled && (slot.start === null || slot.end === null)) fail(path, 'start and end for an enabled period', e);
-      s.calendars.nonDisconnect[i] = slot.enabled ? slot : clearedNonDisconnect();
+      nonDisconnect[i] = slot.enabled ? slot : clearedNonDisconnect();
     });
   }
+  s.calendars = { friendlyCredit, nonDisconnect };
 }
 
 const iso = (t: number | null) => (t === null ? null : toIso(t));
@@ -125,9 +128,6 @@ export const CALENDARS: Section<
   factory: () => ({
     calendars: { friendlyCredit: Array.from({ length: 8 }, clearedFriendlyCredit), nonDisconnect: Array.from({ length: 8 }, clearedNonDisconnect) },
   }),
-  copy: (d, s) => {
-    d.calendars = { friendlyCredit: s.calendars.friendlyCredit, nonDisconnect: s.calendars.nonDisconnect };
-  },
   configure: (s, m) => {
     if (m.calendars !== undefined) configureCalendars(s, obj(m.calendars, 'meter.calendars'));
   },

@@ -9,7 +9,7 @@ import { DEVICE_CLASSES, MAX_HAN_DEVICES } from './han.js';
 import type { Source } from './keypad.js';
 import { penceToMp } from './money.js';
 import { changePaymentMode } from './payment-mode.js';
-import { setConfig } from './settings.js';
+import { copyConfig, setConfig } from './settings.js';
 import type { MeterState } from './state.js';
 import { supplyCommand } from './supply.js';
 import { clearedTouSwitch, schedulePrice } from './tariff.js';
@@ -77,16 +77,18 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
     case 'OpenHan': {
       const f = cmd.fields;
       if (s.han.devices.length >= MAX_HAN_DEVICES) return 'hanFull';
-      s.han.joinWindow = { until: s.time + f.minutes * 60, deviceClass: DEVICE_CLASSES[f.deviceClass]! };
+      s.han = { joinWindow: { until: s.time + f.minutes * 60, deviceClass: DEVICE_CLASSES[f.deviceClass]! }, devices: s.han.devices };
       break;
     }
     case 'ChangeMode': {
       const f = cmd.fields;
       if (f.mode === 1) {
         changePaymentMode(s, 'prepayment');
-        s.config.suspendDebtDisabled = f.suspendDebtDisabled === 1;
-        s.config.suspendDebtEmergency = f.suspendDebtEmergency === 1;
-        s.config.disablementThreshold = signed(f.sign, penceToMp(f.disablementThreshold));
+        const config = copyConfig(s.config);
+        config.suspendDebtDisabled = f.suspendDebtDisabled === 1;
+        config.suspendDebtEmergency = f.suspendDebtEmergency === 1;
+        config.disablementThreshold = signed(f.sign, penceToMp(f.disablementThreshold));
+        s.config = config;
       } else {
         changePaymentMode(s, 'credit');
       }
@@ -118,16 +120,18 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
     }
     case 'SetFriendlyCredit': {
       const f = cmd.fields;
-      s.calendars.friendlyCredit = withSlot(s.calendars.friendlyCredit, f.slot, f.enabled
+      const friendlyCredit = withSlot(s.calendars.friendlyCredit, f.slot, f.enabled
         ? { enabled: true, daysMask: f.daysMask, startMinute: f.startMinute, endMinute: f.endMinute }
         : clearedFriendlyCredit());
+      s.calendars = { friendlyCredit, nonDisconnect: s.calendars.nonDisconnect };
       break;
     }
     case 'SetNonDisconnect': {
       const f = cmd.fields;
-      s.calendars.nonDisconnect = withSlot(s.calendars.nonDisconnect, f.slot, f.enabled
+      const nonDisconnect = withSlot(s.calendars.nonDisconnect, f.slot, f.enabled
         ? { enabled: true, start: fromLocal(f.startDay, f.startMinute), end: fromLocal(f.endDay, f.endMinute) }
         : clearedNonDisconnect());
+      s.calendars = { friendlyCredit: s.calendars.friendlyCredit, nonDisconnect };
       break;
     }
     case 'RevertToDefaults': {

@@ -13,10 +13,10 @@ export interface HanDevice {
   deviceClass: DeviceClass;
 }
 
+/** Replaced, never changed in place: shared by drafts. */
 export interface Han {
-  joinWindow: { until: number; deviceClass: DeviceClass } | null;
-  /** replaced, never changed in place */
-  devices: HanDevice[];
+  readonly joinWindow: { readonly until: number; readonly deviceClass: DeviceClass } | null;
+  readonly devices: readonly HanDevice[];
 }
 
 export interface HanSlice {
@@ -33,7 +33,7 @@ export function joinDevice(s: MeterState, deviceClass: Exclude<DeviceClass, 'any
   const id = deviceId.toUpperCase();
   if (s.han.devices.some((d) => d.deviceId.toUpperCase() === id)) return null;
   if (s.han.devices.length >= MAX_HAN_DEVICES) return 'hanFull';
-  s.han.devices = [...s.han.devices, { deviceId, deviceClass }];
+  s.han = { joinWindow: s.han.joinWindow, devices: [...s.han.devices, { deviceId, deviceClass }] };
   return null;
 }
 
@@ -45,21 +45,19 @@ export function nextHanBoundary(s: MeterState): number {
 
 /** At a boundary: a join window that has run out closes. */
 export function closeExpiredJoinWindow(s: MeterState): void {
-  if (s.han.joinWindow && s.time >= s.han.joinWindow.until) s.han.joinWindow = null;
+  if (s.han.joinWindow && s.time >= s.han.joinWindow.until) s.han = { joinWindow: null, devices: s.han.devices };
 }
 
 export const HAN: Section<keyof HanSlice, { han: { joinWindow: { until: string; deviceClass: DeviceClass } | null; devices: HanDevice[] } }> = {
   name: 'han',
   owns: ['han'],
   factory: () => ({ han: { joinWindow: null, devices: [] } }),
-  copy: (d, s) => {
-    d.han = { joinWindow: s.han.joinWindow, devices: s.han.devices };
-  },
   configure: (s, m) => {
     if (m.han === undefined) return;
     const h = obj(m.han, 'meter.han');
+    let { joinWindow, devices } = s.han;
     if (h.devices !== undefined) {
-      s.han.devices = arr(h.devices, 'meter.han.devices', MAX_HAN_DEVICES).map((d, i) => {
+      devices = arr(h.devices, 'meter.han.devices', MAX_HAN_DEVICES).map((d, i) => {
         const o = obj(d, `meter.han.devices[${i}]`);
         hex(o.deviceId, `meter.han.devices[${i}].deviceId`, 8);
         return { deviceId: o.deviceId as string, deviceClass: oneOf(o.deviceClass, `meter.han.devices[${i}].deviceClass`, DEVICE_CLASSES.slice(1)) };
@@ -67,8 +65,9 @@ export const HAN: Section<keyof HanSlice, { han: { joinWindow: { until: string; 
     }
     if (h.joinWindow !== undefined && h.joinWindow !== null) {
       const w = obj(h.joinWindow, 'meter.han.joinWindow');
-      s.han.joinWindow = { until: instant(w.until, 'meter.han.joinWindow.until'), deviceClass: oneOf(w.deviceClass, 'meter.han.joinWindow.deviceClass', DEVICE_CLASSES) };
+      joinWindow = { until: instant(w.until, 'meter.han.joinWindow.until'), deviceClass: oneOf(w.deviceClass, 'meter.han.joinWindow.deviceClass', DEVICE_CLASSES) };
     }
+    s.han = { joinWindow, devices };
   },
   readout: (s) => ({
     han: {

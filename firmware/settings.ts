@@ -22,7 +22,8 @@ export interface MeterConfig {
 }
 
 export interface SettingsSlice {
-  config: MeterConfig;
+  /** replaced, never changed in place: shared by drafts until an input sets a parameter */
+  config: Readonly<MeterConfig>;
 }
 
 const POUND = 100_000; // mp
@@ -43,8 +44,8 @@ const PARAMETERS: { [K in keyof MeterConfig]: [MeterConfig[K], (v: unknown, p: s
   lockoutMinutes: [60, (v, p) => int(v, p, 1, 1440)],
 };
 
-/** One shape for every copy of the configuration (section.ts `copy`). */
-export function copyConfig(c: MeterConfig): MeterConfig {
+/** A copy of the configuration to change, then put in place of the old (always of one shape). */
+export function copyConfig(c: Readonly<MeterConfig>): MeterConfig {
   return {
     emergencyCreditLimit: c.emergencyCreditLimit,
     emergencyCreditThreshold: c.emergencyCreditThreshold,
@@ -74,11 +75,11 @@ export const SETTINGS: Section<keyof SettingsSlice, SettingsSlice> = {
   name: 'settings',
   owns: ['config'],
   factory: () => ({ config: factoryConfig() }),
-  copy: (d, s) => {
-    d.config = copyConfig(s.config);
-  },
   configure: (s, m) => {
-    if (m.config !== undefined) pick(s.config, obj(m.config, 'meter.config'), 'meter.config', PARSERS);
+    if (m.config === undefined) return;
+    const config = copyConfig(s.config);
+    pick(config, obj(m.config, 'meter.config'), 'meter.config', PARSERS);
+    s.config = config;
   },
   readout: (s) => ({ config: copyConfig(s.config) }),
 };
@@ -90,7 +91,9 @@ export const SETTINGS: Section<keyof SettingsSlice, SettingsSlice> = {
  */
 export function setConfig(s: MeterState, parameter: (typeof SET_CONFIG_PARAMETERS)[number], valueMp: number): void {
   const before = creditOf(s);
-  s.config[parameter] = valueMp;
+  const config = copyConfig(s.config);
+  config[parameter] = valueMp;
+  s.config = config;
   if (parameter === 'emergencyCreditLimit') {
     const ec = s.emergencyCredit;
     if (ec.state === 'unavailable' || ec.state === 'available') ec.balance = valueMp;

@@ -65,7 +65,7 @@ describe('advanceTo stops only where something happens', () => {
     const s = meterState({ meterBalance: 1_000_000 }, at('2026-02-02T12:00:00Z'));
     s.keypad.lockedUntil = at('2026-02-02T12:10:00Z');
     s.ppmid.lockedUntil = at('2026-02-02T12:20:00Z');
-    s.han.joinWindow = { until: at('2026-02-02T12:30:00Z'), deviceClass: 'ihd' };
+    s.han = { joinWindow: { until: at('2026-02-02T12:30:00Z'), deviceClass: 'ihd' }, devices: [] };
     expect(advanceTo(s, at('2026-02-02T12:15:00Z'))).toBe(2); // 12:10, target
     expect(s.keypad.lockedUntil).toBeNull();
     expect(s.ppmid.lockedUntil).toBe(at('2026-02-02T12:20:00Z'));
