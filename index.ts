@@ -7,7 +7,7 @@ import type { Outcome } from './firmware/meter.js';
 import { readout, type Readout } from './firmware/readout.js';
 import { commission } from './firmware/configure.js';
 import { hexToBytes } from './firmware/tokens/crypto.js';
-import { inspectToken as inspect, type Inspection } from './firmware/tokens/inspect.js';
+import { inspectToken as inspect, type Inspection } from './diagnostics/inspect.js';
 import type { CommandName } from './firmware/tokens/command-table.js';
 import { issueEnvelope as signEnvelope, type EnvelopeCommand } from './vending/envelope.js';
 import type { Report } from './conformance/reports.js';

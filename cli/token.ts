@@ -5,7 +5,7 @@ import type { MeterState } from '../firmware/state.js';
 import { COMMANDS, type CommandName } from '../firmware/tokens/command-table.js';
 import { bytesToHex } from '../firmware/tokens/crypto.js';
 import { groupDigits } from '../firmware/tokens/digits.js';
-import { inspectToken } from '../firmware/tokens/inspect.js';
+import { inspectToken } from '../diagnostics/inspect.js';
 import { partyOf } from '../firmware/tokens/party.js';
 import { prepareToken } from '../vending/issue.js';
 import { utrnValue } from '../vending/utrn.js';

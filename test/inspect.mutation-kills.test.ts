@@ -1,9 +1,9 @@
-// Inspecting a token without applying it (firmware/tokens/inspect.ts), in process: family by length,
+// Inspecting a token without applying it (diagnostics/inspect.ts), in process: family by length,
 // check digits per block, decoded fields, recovered counter (tokens.md 7.1), MAC verdict with and
 // without keys, and the counter verdict against the meter's cache. Tokens and their fields are the
 // independent worked examples of token-examples.json (RTDS keys).
 import { describe, expect, it } from 'vitest';
-import { inspectToken, type Inspection } from '../firmware/tokens/inspect.js';
+import { inspectToken, type Inspection } from '../diagnostics/inspect.js';
 import { withCheckDigits } from '../firmware/tokens/digits.js';
 import { issueUtrn } from '../vending/utrn.js';
 import { examples, meterState, rtdsParty } from './helpers.js';

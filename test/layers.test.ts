@@ -52,6 +52,12 @@ describe('layers', () => {
     }
   });
 
+  it('diagnostics import only firmware', () => {
+    for (const file of sources('diagnostics')) {
+      for (const dep of importsOf(file)) if (dep.endsWith('.ts')) expect(dep, `${file} imports ${dep}`).toMatch(/^(firmware|diagnostics)\//);
+    }
+  });
+
   it('the protocol imports only firmware', () => {
     for (const file of sources('protocol')) {
       for (const dep of importsOf(file)) if (dep.endsWith('.ts')) expect(dep, `${file} imports ${dep}`).toMatch(/^(firmware|protocol)\//);

@@ -2,7 +2,7 @@
 // powered-off meter refuses, the exact shape of a token reply, power on while on, and inspecting a
 // token without applying it (tokens.md section 7, the published UTRN of counter 3).
 import { describe, expect, it } from 'vitest';
-import { inspectToken } from '../firmware/tokens/inspect.js';
+import { inspectToken } from '../diagnostics/inspect.js';
 import { device, meterState, readout } from './helpers.js';
 
 const UTRN_1234P = '73947252416745201637'; // GBCS published: counter 4, 1234 pennies

@@ -1,14 +1,15 @@
 // Explain a token without applying it: check digits per block, family, fields, recovered counter and,
-// with keys, whether the MAC verifies. For `nowan token inspect` and the library API.
-import { formatPounds, penceToMp } from '../money.js';
-import type { MeterState } from '../state.js';
-import { highestCounter, judgeCounter } from './counter-cache.js';
-import { bytesToHex } from './crypto.js';
-import { decodeToken, macVerifies } from './decode.js';
-import { normaliseDigits } from './digits.js';
-import { utrnPence } from './gbcs.js';
-import { partyOf } from './party.js';
-import { checkDigit } from './verhoeff.js';
+// with keys, whether the MAC verifies, each by the meter's own check (firmware/tokens/decode.ts and
+// counter-cache.ts). For `nowan token inspect` and the library API; it applies nothing.
+import { formatPounds, penceToMp } from '../firmware/money.js';
+import type { MeterState } from '../firmware/state.js';
+import { highestCounter, judgeCounter } from '../firmware/tokens/counter-cache.js';
+import { bytesToHex } from '../firmware/tokens/crypto.js';
+import { decodeToken, macVerifies } from '../firmware/tokens/decode.js';
+import { normaliseDigits } from '../firmware/tokens/digits.js';
+import { utrnPence } from '../firmware/tokens/gbcs.js';
+import { partyOf } from '../firmware/tokens/party.js';
+import { checkDigit } from '../firmware/tokens/verhoeff.js';
 
 export interface Inspection {
   digits: string;
