@@ -8,9 +8,13 @@
 export function insertCapped<T>(list: readonly T[], at: number, entry: T, limit: number): T[] {
   const over = Math.max(0, list.length + 1 - limit);
   if (over > at) return list.slice(over - 1);
-  const next = list.slice(over, at);
-  next.push(entry);
-  for (let j = at; j < list.length; j++) next.push(list[j]!);
+  // One allocation of the final length (slice-then-push copies again to grow): every input that logs
+  // or accepts a counter makes one of these.
+  const next = new Array<T>(list.length + 1 - over);
+  let k = 0;
+  for (let j = over; j < at; j++) next[k++] = list[j]!;
+  next[k++] = entry;
+  for (let j = at; j < list.length; j++) next[k++] = list[j]!;
   return next;
 }
 
