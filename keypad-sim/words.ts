@@ -4,6 +4,7 @@ import { tokenOf, type Outcome } from '../firmware/meter.js';
 import type { EventName } from '../firmware/events.js';
 import type { MeterState } from '../firmware/state.js';
 import { isLocked } from '../firmware/keypad.js';
+import { lockedWords } from '../firmware/tokens/results.js';
 
 /** The event log in plain words (prepayment.md section 7 names the events; these say what happened). */
 export const EVENT_WORDS: Record<EventName, string> = {
@@ -29,7 +30,7 @@ export function eventWords(name: string): string {
 
 /** The keypad lock counting down in whole minutes (at least 1), or '' when the keypad is not locked. */
 export function lockWords(meter: MeterState): string {
-  return isLocked(meter.keypad, meter.time) ? `KEY LOCKED ${Math.max(1, Math.ceil((meter.keypad.lockedUntil! - meter.time) / 60))} MIN` : '';
+  return isLocked(meter.keypad, meter.time) ? lockedWords(meter, meter.keypad.lockedUntil!) : '';
 }
 
 /** What the meter shows after button A (emergency credit) or B (enable supply). */

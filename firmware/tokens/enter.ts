@@ -1,9 +1,7 @@
 // Meter-side processing of a digit token (tokens.md section 7): the check order, anti-replay, MAC and
 // lockout. A rejected token changes nothing but the lockout state and the event log.
-import { fromLocal, localDayMonth } from '../clock.js';
 import { applyCommand, type DomainCommand } from '../commands.js';
 import { logEvent } from '../events.js';
-import { formatPounds, penceToMp } from '../money.js';
 import type { Source } from '../keypad.js';
 import { beginInput } from '../sections.js';
 import type { MeterState } from '../state.js';
@@ -12,24 +10,11 @@ import { decodeToken, macVerifies } from './decode.js';
 import { firstBadBlock } from './digits.js';
 import { partyOf } from './party.js';
 import { acceptedToken, countInvalidToken, isLocked } from '../keypad.js';
-import { rejectionDisplay, type ResultCode, type TokenOutcome } from './results.js';
+import { acceptedDisplay, lockedWords, rejectionDisplay, WORDS, type TokenOutcome } from './results.js';
 
 export interface Entry {
   state: MeterState;
   outcome: TokenOutcome;
-}
-
-/** Words shown for each rejection (tokens.md section 9). */
-const WORDS: Partial<Record<ResultCode, string>> = {
-  Incomplete: 'INCOMPLETE',
-  FormatError: 'INVALID',
-  Duplicate: 'DUPLICATE',
-  Expired: 'EXPIRED',
-  Invalid: 'INVALID',
-};
-
-function lockedWords(s: MeterState, until: number): string {
-  return `KEY LOCKED ${Math.max(1, Math.ceil((until - s.time) / 60))} MIN`;
 }
 
 export type Rejected = Omit<TokenOutcome, 'display'> & { display?: string };
@@ -102,41 +87,4 @@ export function enterToken(s0: MeterState, digits: string, source: Source, logFr
   acceptedToken(s, source);
   s.message = acceptedDisplay(auth.command, s);
   return { state: s, outcome: { result: 'Accepted', message: `${auth.command.name} accepted, counter ${auth.counter}`, display: s.message } };
-}
-
-/** What an accepted command shows (tokens.md section 9), given the state it left. */
-export function acceptedDisplay(cmd: DomainCommand, after: MeterState): string {
-  switch (cmd.name) {
-    case 'TopUp':
-      return `ADDED ${formatPounds(penceToMp(cmd.fields.amountPence))}`;
-    case 'DeductCredit':
-      return `DEDUCTED ${formatPounds(penceToMp(cmd.fields.amount))}`;
-    case 'SetCredit':
-      return `SET ${formatPounds((cmd.fields.sign ? -1 : 1) * penceToMp(cmd.fields.amount))}`;
-    case 'AddDebt':
-      return `DEBT ADDED ${formatPounds(penceToMp(cmd.fields.amount))}`;
-    case 'DeductDebt':
-      return `DEBT DEDUCTED ${formatPounds(penceToMp(cmd.fields.amount))}`;
-    case 'SetDebt':
-      return 'DEBT SET';
-    case 'ChangePrice':
-      return cmd.fields.activationDay === 0 ? 'PRICE SET' : `PRICE SET FROM ${localDayMonth(fromLocal(cmd.fields.activationDay, cmd.fields.activationMinute))}`;
-    case 'OpenHan':
-      return `HAN OPEN ${cmd.fields.minutes} MIN`;
-    case 'ChangeMode':
-      return cmd.fields.mode ? 'MODE PREPAY' : 'MODE CREDIT';
-    case 'Supply':
-      // A relayed enable of a gas meter only arms it (prepayment.md): say what to do next.
-      return cmd.fields.action === 2 && after.supply === 'armed' ? 'SUPPLY ARMED - PRESS B' : ['SUPPLY ARM', 'SUPPLY OFF', 'SUPPLY ON'][cmd.fields.action]!;
-    case 'SetConfig':
-      return 'SETTING CHANGED';
-    case 'SetTouSwitch':
-      return 'TARIFF SET';
-    case 'SetFriendlyCredit':
-      return 'FRIENDLY HOURS SET';
-    case 'SetNonDisconnect':
-      return 'NO-CUT PERIOD SET';
-    case 'RevertToDefaults':
-      return 'NEW TENANCY';
-  }
 }

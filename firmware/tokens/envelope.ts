@@ -8,8 +8,8 @@ import { cacheCounter, judgeCounter } from './counter-cache.js';
 import { fromBase64, utf8Bytes } from './bytes.js';
 import { hexToBytes } from './crypto.js';
 import { verifyEd25519 } from './ed25519.js';
-import { acceptedDisplay, counterRefusal, reject, type Entry, type Rejected } from './enter.js';
-import { rejectionDisplay } from './results.js';
+import { counterRefusal, reject, type Entry, type Rejected } from './enter.js';
+import { acceptedDisplay, rejectionDisplay } from './results.js';
 
 export const ENVELOPE_TYP = 'nowan-cmd+jws';
 export const MAX_BYTES = 4096;
