@@ -69,6 +69,29 @@ describe('layers', () => {
     expect(reached.filter((f) => /^(cli|keypad-sim)\//.test(f) || f === 'ink' || f === 'react')).toEqual([]);
   });
 
+  it('firmware modules import each other without a cycle at run time (type imports aside)', () => {
+    // Types may name each other (the state is the union of the sections' slices); values may not
+    // go round in a circle, or a module could be read before it has finished loading.
+    const runtimeImports = (file: string) => {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      return [...text.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => normalize(join(dirname(file), m[1]!)).replace(/\.js$/, '.ts'));
+    };
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const dep of runtimeImports(file)) visit(dep, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of sources('firmware')) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('the CLI entry loads commander alone until a command is named', () => {
     expect(importsOf('cli/main.ts')).toEqual(['commander']);
   });
