@@ -38,8 +38,9 @@ export function inspectToken(text: string, meter?: MeterState): Inspection | str
   }
   const out: Inspection = { digits, family, blocks };
   if (family === 'unknown' || blocks.some((b) => !b.ok)) return out;
-  const decoded = decodeToken(digits, meter ? highestCounter(meter.utrnCounters) : 0);
-  if (typeof decoded === 'string') return { ...out, formatError: decoded };
+  const made = decodeToken(digits, meter ? highestCounter(meter.utrnCounters) : 0);
+  if (!made.ok) return { ...out, formatError: made.message };
+  const decoded = made.value;
   const { command, truncatedCounter, counterBits, counter } = decoded;
   const fields: Record<string, number | string> =
     decoded.family === 'gbcs'

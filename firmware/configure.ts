@@ -3,23 +3,23 @@
 // (sections.ts). Unknown keys are ignored; wrong types are `badConfig` (clarifications 27).
 import { evaluateCredit } from './credit.js';
 import { ConfigError, obj } from './parse.js';
+import { failure, ok, type Result } from './result.js';
 import { configureSections, factoryState } from './sections.js';
 import type { MeterState } from './state.js';
 import { applyDuePrices } from './tariff.js';
 import { commissionedOf } from './tenancy.js';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; code: 'badConfig'; message: string };
 
 /**
  * A fresh meter at `time`: factory state, then the configuration; the result is also the commissioned
  * configuration that RevertToDefaults returns to. Section 4 is evaluated at `time`.
  */
-export function commission(meter: unknown, time: number): Result<MeterState> {
+export function commission(meter: unknown, time: number): Result<MeterState, 'badConfig'> {
   const s = factoryState(time);
   try {
     configureSections(s, meter === undefined ? {} : obj(meter, 'meter'));
   } catch (e) {
-    if (e instanceof ConfigError) return { ok: false, code: 'badConfig', message: e.message };
+    if (e instanceof ConfigError) return failure('badConfig', e.message);
     throw e;
   }
   s.commissioned = commissionedOf(s);
@@ -28,5 +28,5 @@ export function commission(meter: unknown, time: number): Result<MeterState> {
   // backwards to it.
   applyDuePrices(s);
   evaluateCredit(s);
-  return { ok: true, value: s };
+  return ok(s);
 }

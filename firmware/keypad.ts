@@ -46,7 +46,7 @@ const dropLastDigit = effect<string>('dropLastDigit', (s) => {
 });
 const oneDigitTyped = rule<string>('oneDigitTyped', 'exactly one digit is typed', (s) => s.keypad.buffer.length === 1);
 // lastKeyAt is set exactly while the buffer holds digits.
-const interKeyTimeoutElapsed = rule<string>('interKeyTimeoutElapsed', '20 s (KEYPAD_TIMEOUT_S) have passed since the last key', (s) => s.time >= s.keypad.lastKeyAt! + KEYPAD_TIMEOUT_S);
+const interKeyTimeoutElapsed = rule<string>('interKeyTimeoutElapsed', '20 s (KEYPAD_TIMEOUT_S) have passed since the last key', (s) => s.keypad.lastKeyAt !== null && s.time >= s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S);
 
 export const KEYPAD: Region<KeypadState, KeypadEvent, string> = {
   name: 'keypad',
@@ -140,7 +140,8 @@ export function acceptedToken(s: MeterState, source: Source): void {
 export function nextKeypadBoundary(s: MeterState): number {
   let next = Infinity;
   for (const until of [s.keypad.lockedUntil, s.ppmid.lockedUntil]) if (until !== null && until > s.time && until < next) next = until;
-  if (s.keypad.lastKeyAt !== null) next = Math.min(next, s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S);
+  const timeout = s.keypad.lastKeyAt === null ? Infinity : s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S;
+  if (timeout > s.time && timeout < next) next = timeout;
   return next;
 }
 

@@ -9,6 +9,7 @@ import { readout } from './readout.js';
 import { DEBT_PERIODS, DEBT_RECOVERY_LOG_LIMIT } from './debt.js';
 import { EVENT_LOG_LIMIT } from './events.js';
 import { MAX_HAN_DEVICES } from './han.js';
+import { KEYPAD_TIMEOUT_S } from './keypad.js';
 import type { MeterState } from './state.js';
 import { COUNTER_CACHE_SIZE } from './tokens/counter-cache.js';
 import { TOP_UP_LOG_LIMIT } from './topup.js';
@@ -67,6 +68,12 @@ function invariantProblem(s: MeterState): string | null {
   if (s.tenancyStartDay !== null && !isInt(s.tenancyStartDay, 0, 65_535)) return 'tenancyStartDay is malformed';
   if (typeof s.keypad.buffer !== 'string' || !/^[0-9]{0,80}$/.test(s.keypad.buffer)) return 'the keypad buffer is malformed';
   if (s.keypad.lastKeyAt !== null && !isInt(s.keypad.lastKeyAt, 0, s.time)) return 'keypad.lastKeyAt is malformed';
+  // The keypad region's own invariant (keypad.ts): the inter-key timer runs exactly while digits are
+  // typed, and a half-typed token is cleared when it runs out, so it cannot have run out already.
+  if ((s.keypad.buffer === '') !== (s.keypad.lastKeyAt === null)) return 'keypad.lastKeyAt must be set exactly while digits are typed';
+  if (s.keypad.lastKeyAt !== null && s.keypad.lastKeyAt + KEYPAD_TIMEOUT_S <= s.time) return 'the typed digits are past the inter-key timeout';
+  // The supply region's (supply.ts): a disabled supply says why, an enabled or armed one does not.
+  if ((s.supply === 'disabled') !== (s.disableReason !== null)) return 'disableReason must be given exactly while the supply is disabled';
   if (!isInt(s.emergencyCredit.balance, 0, SAFE)) return 'the emergency credit balance is malformed';
   if (typeof s.message !== 'string' || s.message.length > 200) return 'the display message is malformed';
   const cm = s.commissioned as unknown as Obj;

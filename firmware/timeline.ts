@@ -36,12 +36,16 @@ const SCHEDULE: readonly Scheduled[] = [
   { next: nextKeypadBoundary, at: keypadAtBoundary },
 ];
 
-/** The next instant strictly after now at which something is scheduled, or Infinity. */
+/**
+ * The next instant strictly after now at which something is scheduled, or Infinity. An instant at
+ * or before now is never a stop: time could not move past it (a section that gave one would hang
+ * the advance), and what is due then happens at the next real boundary.
+ */
 export function nextBoundary(s: MeterState): number {
   let next = Infinity;
   for (const section of SCHEDULE) {
     const t = section.next(s);
-    if (t < next) next = t;
+    if (t > s.time && t < next) next = t;
   }
   return next;
 }

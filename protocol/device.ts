@@ -153,9 +153,15 @@ export function startMeter(meter: MeterState): MeterActor {
   return createActor(meterMachine, { input: { meter } }).start();
 }
 
-/** Restore a meter from a persisted snapshot (JSON). */
+/**
+ * Restore a meter from a persisted snapshot (JSON). A snapshot of the machine before version 4 of
+ * the state file held the power as its state ('powered', 'powerCut'); the power is the meter's own,
+ * so such a snapshot restores into the one state there is now.
+ */
 export function restoreMeter(snapshot: unknown): MeterActor {
-  return createActor(meterMachine, { snapshot: snapshot as never, input: undefined as never }).start();
+  const given = snapshot as { value?: unknown } | null;
+  const current = given !== null && typeof given === 'object' && typeof given.value === 'string' ? { ...given, value: {} } : snapshot;
+  return createActor(meterMachine, { snapshot: current as never, input: undefined as never }).start();
 }
 
 /** Anything that forwards events to a meter actor and shows its snapshot (an actor, a durable meter). */

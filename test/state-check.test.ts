@@ -140,6 +140,21 @@ describe('each broken invariant is named', () => {
     expect(problem((s) => (s.keypad.lastKeyAt = -1))).toBe('keypad.lastKeyAt is malformed');
   });
 
+  it('the keypad timer running exactly while digits are typed, and not yet run out (the region keypad.ts reads)', () => {
+    // A timer with nothing typed was a boundary the advance could not pass (it hung); digits without
+    // a timer were never cleared.
+    expect(problem((s) => (s.keypad.lastKeyAt = T - 5))).toBe('keypad.lastKeyAt must be set exactly while digits are typed');
+    expect(problem((s) => (s.keypad.buffer = '12'))).toBe('keypad.lastKeyAt must be set exactly while digits are typed');
+    // Typed at T - 19: the timeout (20 s) is still to come; at T - 20 it has come, and would have cleared them.
+    expect(problem((s) => Object.assign(s.keypad, { buffer: '12', lastKeyAt: T - 19 }))).toBeNull();
+    expect(problem((s) => Object.assign(s.keypad, { buffer: '12', lastKeyAt: T - 20 }))).toBe('the typed digits are past the inter-key timeout');
+  });
+
+  it('a disable reason exactly while the supply is disabled (the region supply.ts reads)', () => {
+    expect(problem((s) => Object.assign(s, { supply: 'disabled', disableReason: null }))).toBe('disableReason must be given exactly while the supply is disabled');
+    expect(problem((s) => Object.assign(s, { supply: 'armed', disableReason: 'credit' }))).toBe('disableReason must be given exactly while the supply is disabled');
+  });
+
   it('the EC balance and the display message', () => {
     expect(problem((s) => (s.emergencyCredit.balance = -1))).toBe('the emergency credit balance is malformed');
     expect(problem((s) => (s.message = 'M'.repeat(201)))).toBe('the display message is malformed');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { readStateText, stateText, STATE_FORMAT } from '../cli/store/state-file.js';
 import { meterMachine } from '../firmware/meter.machine.js';
+import { restoreMeter } from '../protocol/device.js';
 import { setPower } from '../firmware/meter.js';
 import { meterState } from './helpers.js';
 
@@ -42,6 +43,14 @@ describe('meter state files', () => {
     expect(actor.getSnapshot().context.meter.power).toBe(power);
     actor.send({ type: 'KEYS', keys: '1' });
     expect(actor.getSnapshot().context.outcome.kind).toBe(power ? 'keys' : 'refused');
+  });
+
+  it('a snapshot of the old machine (power as its state) restores into the one state, as the meter was', () => {
+    const old = { ...persisted(false), value: 'powerCut' };
+    const actor = restoreMeter(old);
+    expect(actor.getSnapshot().value).toEqual({});
+    actor.send({ type: 'BUTTON_A', where: 'meter' });
+    expect(actor.getSnapshot().context.outcome).toEqual({ kind: 'refused', code: 'powerOff', message: 'the meter has no power' });
   });
 
   it('refuse a format 3 checkpoint whose machine state disagrees with its power', () => {

@@ -61,6 +61,16 @@ describe('advanceTo stops only where something happens', () => {
     expect(s.keypad.lastKeyAt).toBeNull();
   });
 
+  it('a section instant at or before now is not a stop: an advance over a stale keypad timer returns', () => {
+    // A state no input makes (digits gone, the timer left from 30 s ago): its timeout, 11:59:50, is
+    // in the past, so it cannot be a stop (time ran backwards to it, or the advance hung); the
+    // advance makes one stop, its target.
+    const s = meterState({ meterBalance: 1_000_000 }, at('2026-02-02T12:00:00Z'));
+    s.keypad.lastKeyAt = at('2026-02-02T11:59:30Z');
+    expect(advanceTo(s, at('2026-02-02T12:01:00Z'))).toBe(1);
+    expect(s.time).toBe(at('2026-02-02T12:01:00Z'));
+  });
+
   it('lockouts and the join window expire at their instant (clarifications 6), each a stop', () => {
     const s = meterState({ meterBalance: 1_000_000 }, at('2026-02-02T12:00:00Z'));
     s.keypad.lockedUntil = at('2026-02-02T12:10:00Z');

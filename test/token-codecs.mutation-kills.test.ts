@@ -35,38 +35,34 @@ describe('UTRN range and value class (tokens.md section 3)', () => {
   // decodeUtrn reads the 19 PPTD digits; the 20th (check digit) is checked elsewhere, so 0 here.
   it('PPTD 7394156990786306048 is PTUT 0: the lowest UTRN, a zero-pence top-up with counter 0', () => {
     expect(decodeUtrn('73941569907863060480')).toEqual({
-      high: 0,
-      low: 0,
-      truncatedCounter: 0,
-      valueClass: 'pennies',
-      value: 0,
-      mac: new Uint8Array(4),
+      ok: true,
+      value: { high: 0, low: 0, truncatedCounter: 0, valueClass: 'pennies', value: 0, mac: new Uint8Array(4) },
     });
   });
 
   it('PTUT 2^57 (PPTD 7394156990786306048 + 144115188075855872 = 7538272178862161920) is out of range', () => {
-    expect(decodeUtrn('75382721788621619200')).toBe('UTRN outside the PPTD range (PTUT at or above 2^57)');
+    expect(decodeUtrn('75382721788621619200')).toEqual({ ok: false, code: 'FormatError', message: 'UTRN outside the PPTD range (PTUT at or above 2^57)' });
   });
 
   it('a PPTD one below the offset (PTUT -1) is refused as below the range, not as at or above 2^57', () => {
     // 7394156990786306048 - 1 = 7394156990786306047, then any check digit: the range check comes first.
-    expect(decodeUtrn('73941569907863060470')).toBe('UTRN below the PPTD range (PPTD under 7394156990786306048)');
+    expect(decodeUtrn('73941569907863060470')).toEqual({ ok: false, code: 'FormatError', message: 'UTRN below the PPTD range (PPTD under 7394156990786306048)' });
   });
 
   it('PTUT 2^57 - 1 (PPTD 7538272178862161919) is the highest in range: high word 0x1ffffff, MAC ff ff ff ff', () => {
     // 0x1ffffff has class bits (bits 13-14) 11, so it is refused for its class, not its range.
-    expect(decodeUtrn('75382721788621619190')).toBe('UTRN value class 11 is invalid');
+    expect(decodeUtrn('75382721788621619190')).toEqual({ ok: false, code: 'FormatError', message: 'UTRN value class 11 is invalid' });
   });
 
   it('the PPTD digits read in two parts borrow across the split: PTUT 10^10 - 786306048 - 1 and its neighbours', () => {
     // The meter reads a PPTD as its first 9 and last 10 digits. PPTD 7394156999999999999 has last part
     // 9999999999 >= 0786306048 (no borrow): PTUT = 9213693951 = 2 * 2^32 + 623759359.
-    expect(decodeUtrn('73941569999999999990')).toMatchObject({ high: 2, low: 623_759_359 });
+    expect(decodeUtrn('73941569999999999990')).toMatchObject({ ok: true, value: { high: 2, low: 623_759_359 } });
     // PPTD 7394157000000000000: last part 0 < 0786306048, a borrow: PTUT = 9213693952 = 2 * 2^32 + 623759360.
-    expect(decodeUtrn('73941570000000000000')).toMatchObject({ high: 2, low: 623_759_360 });
+    expect(decodeUtrn('73941570000000000000')).toMatchObject({ ok: true, value: { high: 2, low: 623_759_360 } });
     // PTUT 2^32 - 1 = 4294967295: PPTD = 7394156995081273343. PTUT 2^32: the next PPTD, high 1 low 0.
-    expect(decodeUtrn('73941569950812733430')).toMatchObject({ high: 0, low: 4_294_967_295, mac: new Uint8Array([255, 255, 255, 255]) });
-    expect(decodeUtrn('73941569950812733440')).toMatchObject({ high: 1, low: 0, mac: new Uint8Array(4) });
+    expect(decodeUtrn('73941569950812733430')).toMatchObject({ ok: true, value: { high: 0, low: 4_294_967_295, mac: new Uint8Array([255, 255, 255, 255]) } });
+    expect(decodeUtrn('73941569950812733440')).toMatchObject({ ok: true, value: { high: 1, low: 0, mac: new Uint8Array(4) } });
   });
 
   it('every PPTD decodes to the PTUT of exact BigInt arithmetic (PPTD - offset, split at bit 32)', () => {
@@ -83,17 +79,17 @@ describe('UTRN range and value class (tokens.md section 3)', () => {
     for (const ptut of ptuts.filter((p) => p >= 0n)) {
       const high = Number(ptut >> 32n);
       const got = decodeUtrn(`${offset + ptut}0`);
-      if (((high >> 13) & 3) > 1) expect(got).toMatch(/^UTRN value class 1[01] is invalid$/);
-      else expect(got).toMatchObject({ high, low: Number(ptut & 0xffff_ffffn) });
+      if (((high >> 13) & 3) > 1) expect(got).toMatchObject({ ok: false, code: 'FormatError', message: expect.stringMatching(/^UTRN value class 1[01] is invalid$/) });
+      else expect(got).toMatchObject({ ok: true, value: { high, low: Number(ptut & 0xffff_ffffn) } });
     }
   });
 
   it('value classes 10 and 11 are refused by name', () => {
     // class 10: PTUT high word 2 << 13 = 16384, PTUT = 16384 * 2^32 = 70368744177664,
     // PPTD = 7394156990786306048 + 70368744177664 = 7394227359530483712.
-    expect(decodeUtrn('73942273595304837120')).toBe('UTRN value class 10 is invalid');
+    expect(decodeUtrn('73942273595304837120')).toEqual({ ok: false, code: 'FormatError', message: 'UTRN value class 10 is invalid' });
     // class 11: 3 << 13 = 24576, 24576 * 2^32 = 105553116266496, PPTD = 7394262543902572544.
-    expect(decodeUtrn('73942625439025725440')).toBe('UTRN value class 11 is invalid');
+    expect(decodeUtrn('73942625439025725440')).toEqual({ ok: false, code: 'FormatError', message: 'UTRN value class 11 is invalid' });
   });
 });
 

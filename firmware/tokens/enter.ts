@@ -48,8 +48,9 @@ interface Authenticated {
 
 /** Steps 4-6 for either family: decode, recover the counter, check it, check the MAC. */
 export function authenticate(s: MeterState, digits: string): Authenticated | Omit<TokenOutcome, 'display'> {
-  const decoded = decodeToken(digits, highestCounter(s.utrnCounters));
-  if (typeof decoded === 'string') return { result: 'FormatError', message: decoded };
+  const made = decodeToken(digits, highestCounter(s.utrnCounters));
+  if (!made.ok) return { result: made.code, message: made.message };
+  const decoded = made.value;
   const { command, counter } = decoded;
   const verdict = judgeCounter(s.utrnCounters, s.counterFloor, counter);
   if (verdict === 'FormatError') return { result: 'FormatError', message: `recovered counter ${counter} is past 2^32 - 1` };

@@ -1,4 +1,5 @@
 // GBCS 20-digit UTRN, bit-exact (GBCS section 14, tokens.md section 3).
+import { failure, ok, type Result } from '../result.js';
 import { putUint32, type Party } from './kdf.js';
 
 /** PPTD = PPTD_OFFSET + PTUT */
@@ -28,8 +29,8 @@ export interface Ptut {
   mac: Uint8Array;
 }
 
-/** Decode the 19 PPTD digits; a string error when the token is a FormatError. */
-export function decodeUtrn(digits20: string): Ptut | string {
+/** Decode the 19 PPTD digits; a FormatError when they are not a UTRN. */
+export function decodeUtrn(digits20: string): Result<Ptut, 'FormatError'> {
   // PTUT = (a - OFFSET_A) * 10^10 + (b - OFFSET_B), borrowing from the top when the bottom is short.
   let da = Number(digits20.slice(0, 9)) - OFFSET_A;
   let db = Number(digits20.slice(9, 19)) - OFFSET_B;
@@ -37,8 +38,8 @@ export function decodeUtrn(digits20: string): Ptut | string {
     db += TEN_10;
     da -= 1;
   }
-  if (da < 0) return 'UTRN below the PPTD range (PPTD under 7394156990786306048)';
-  if (da > LIMIT_A || (da === LIMIT_A && db >= LIMIT_B)) return 'UTRN outside the PPTD range (PTUT at or above 2^57)';
+  if (da < 0) return failure('FormatError', 'UTRN below the PPTD range (PPTD under 7394156990786306048)');
+  if (da > LIMIT_A || (da === LIMIT_A && db >= LIMIT_B)) return failure('FormatError', 'UTRN outside the PPTD range (PTUT at or above 2^57)');
   // da * 10^10 = (da * 5^10) * 2^10, and da * 5^10 < 2^47 is exact; split it at bit 22 so that both
   // halves, shifted by 2^10, and db's halves add up without leaving the exact range.
   const m = da * 9_765_625;
@@ -48,17 +49,17 @@ export function decodeUtrn(digits20: string): Ptut | string {
   const high = mHigh + Math.floor(db / TWO_32) + carry;
   const low = lowSum - carry * TWO_32;
   const classBits = (high >> 13) & 0b11;
-  if (classBits > 1) return `UTRN value class ${classBits.toString(2).padStart(2, '0')} is invalid`;
+  if (classBits > 1) return failure('FormatError', `UTRN value class ${classBits.toString(2).padStart(2, '0')} is invalid`);
   const mac = new Uint8Array(4);
   putUint32(mac, 0, low);
-  return {
+  return ok({
     high,
     low,
     truncatedCounter: (high >> 15) & 0x3ff,
     valueClass: classBits === 0 ? 'pennies' : 'pounds',
     value: high & 0x1fff,
     mac,
-  };
+  });
 }
 
 /** Pence carried by a UTRN value. */

@@ -1,4 +1,5 @@
 // nowan 40/60-digit command tokens (tokens.md section 4).
+import { failure, ok, type Result } from '../result.js';
 import { bigintToBytes } from './digits.js';
 import { COMMAND_BY_CODE, commandOf, fieldError, type Command } from './command-table.js';
 import { counter64, type Party } from './kdf.js';
@@ -33,20 +34,20 @@ export interface DecodedCommandToken {
 
 const mask = (bits: number) => (1n << BigInt(bits)) - 1n;
 
-/** Decode the data digits (38 or 57) of a command token; a string error means FormatError. */
-export function decodeCommandToken(data: string, digits: 40 | 60): DecodedCommandToken | string {
+/** Decode the data digits (38 or 57) of a command token; a FormatError when they are not one. */
+export function decodeCommandToken(data: string, digits: 40 | 60): Result<DecodedCommandToken, 'FormatError'> {
   const layout = LAYOUTS[digits];
   const x = BigInt(data);
-  if (x >= 1n << BigInt(layout.width)) return `value is not below 2^${layout.width}`;
+  if (x >= 1n << BigInt(layout.width)) return failure('FormatError', `value is not below 2^${layout.width}`);
   const macBits = layout.macBytes * 8;
   const bodyBits = layout.width - macBits;
   const bodyValue = x >> BigInt(macBits);
   const version = Number(bodyValue >> BigInt(bodyBits - 3));
-  if (version !== VERSION) return `version ${version} is not 1`;
+  if (version !== VERSION) return failure('FormatError', `version ${version} is not 1`);
   const code = Number((bodyValue >> BigInt(bodyBits - 8)) & 0x1fn);
   const spec = COMMAND_BY_CODE.get(code);
-  if (!spec) return `unknown command code 0x${code.toString(16).padStart(2, '0')}`;
-  if (spec.digits !== digits) return `${spec.name} is a ${spec.digits}-digit command, entered as ${digits}`;
+  if (!spec) return failure('FormatError', `unknown command code 0x${code.toString(16).padStart(2, '0')}`);
+  if (spec.digits !== digits) return failure('FormatError', `${spec.name} is a ${spec.digits}-digit command, entered as ${digits}`);
   const counterLow = Number((bodyValue >> BigInt(layout.payloadBits)) & 0xffffn);
   const payload = bodyValue & mask(layout.payloadBits);
   let shift = layout.payloadBits;
@@ -55,18 +56,18 @@ export function decodeCommandToken(data: string, digits: 40 | 60): DecodedComman
     shift -= bits;
     fields[name] = Number((payload >> BigInt(shift)) & mask(bits));
   }
-  if ((payload & mask(shift)) !== 0n) return 'unused payload bits are not zero';
+  if ((payload & mask(shift)) !== 0n) return failure('FormatError', 'unused payload bits are not zero');
   const command = commandOf(spec, fields);
   const err = fieldError(command);
-  if (err) return err;
-  return {
+  if (err) return failure('FormatError', err);
+  return ok({
     layout,
     command,
     code,
     counterLow,
     body: bigintToBytes(bodyValue, layout.bodyBytes),
     mac: bigintToBytes(x & mask(macBits), layout.macBytes),
-  };
+  });
 }
 
 /** AAD = "NWX1" || originatorId || deviceId || counter64 || L || body. */

@@ -29,8 +29,9 @@ export function describeTokenExamples(): void {
         if (g.pptd) expect(issued.pptd).toBe(g.pptd);
       });
       it(`decodes ${g.token}`, () => {
-        const d = decodeUtrn(g.token);
-        if (typeof d === 'string') throw new Error(d);
+        const made = decodeUtrn(g.token);
+        if (!made.ok) throw new Error(made.message);
+        const d = made.value;
         expect(d.truncatedCounter).toBe(g.utrnCounter % 1024);
         expect(d.valueClass).toBe(g.valueClass);
         expect(d.value).toBe(g.value);
