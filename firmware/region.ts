@@ -59,18 +59,23 @@ export interface Region<S extends string, E extends string, D = undefined> {
   transitions: readonly Transition<S, E, D>[];
 }
 
-// Each region's transitions by event, in table order: a region is asked to settle at every stop.
-const byEvent = new WeakMap<object, Map<string, readonly Transition<string, string, never>[]>>();
+// Each region's transitions by event, in table order, built once and kept on the region itself: a
+// region is asked to settle at every stop, so the look-up must cost a property read.
+const BY_EVENT = Symbol('transitions by event');
+type Indexed = { [BY_EVENT]?: Map<string, readonly Transition<string, string, never>[]> };
 
 function rowsOn<S extends string, E extends string, D>(region: Region<S, E, D>, on: E): readonly Transition<S, E, D>[] {
-  let index = byEvent.get(region) as Map<string, Transition<S, E, D>[]> | undefined;
+  const holder = region as Indexed;
+  let index = holder[BY_EVENT] as Map<string, Transition<S, E, D>[]> | undefined;
   if (index === undefined) {
     index = new Map();
     for (const t of region.transitions) index.set(t.on, [...(index.get(t.on) ?? []), t]);
-    byEvent.set(region, index as never);
+    holder[BY_EVENT] = index as never;
   }
-  return index.get(on) ?? [];
+  return index.get(on) ?? NONE;
 }
+
+const NONE: readonly never[] = [];
 
 function allHold<D>(rules: readonly Rule<D>[] | undefined, s: MeterState, data: D): boolean {
   if (rules !== undefined) for (const r of rules) if (!r.holds(s, data)) return false;
