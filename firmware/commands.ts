@@ -12,7 +12,7 @@ import { changePaymentMode } from './payment-mode.js';
 import { copyConfig, setConfig } from './settings.js';
 import type { MeterState } from './state.js';
 import { supplyCommand } from './supply.js';
-import { clearedTouSwitch, schedulePrice } from './tariff.js';
+import { clearedTouSwitch, schedulePrice, withTariff } from './tariff.js';
 import { revertToDefaults } from './tenancy.js';
 import { applyTopUp } from './topup.js';
 import { SET_CONFIG_PARAMETERS, type Command } from './tokens/command-table.js';
@@ -113,9 +113,9 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
     }
     case 'SetTouSwitch': {
       const f = cmd.fields;
-      s.tariff.touSwitch = withSlot(s.tariff.touSwitch, f.slot, f.enabled
+      s.tariff = withTariff(s.tariff, { touSwitch: withSlot(s.tariff.touSwitch, f.slot, f.enabled
         ? { enabled: true, daysMask: f.daysMask, startMinute: f.startMinute, rate: f.rate + 1 }
-        : clearedTouSwitch());
+        : clearedTouSwitch()) });
       break;
     }
     case 'SetFriendlyCredit': {

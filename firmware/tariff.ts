@@ -19,12 +19,23 @@ export interface PendingPrice {
   at: number;
 }
 
+/** Replaced, never changed in place (`withTariff`): shared by drafts until an input changes it. */
 export interface Tariff {
-  prices: number[];
-  standingCharge: number;
-  /** slot lists are replaced, never changed in place: shared by drafts */
-  touSwitch: TouSwitch[];
-  pending: PendingPrice[];
+  readonly prices: readonly number[];
+  readonly standingCharge: number;
+  readonly touSwitch: readonly TouSwitch[];
+  /** in `at` then element order */
+  readonly pending: readonly PendingPrice[];
+}
+
+/** The tariff with some parts replaced (always of one shape). */
+export function withTariff(t: Tariff, change: Partial<Tariff>): Tariff {
+  return {
+    prices: change.prices ?? t.prices,
+    standingCharge: change.standingCharge ?? t.standingCharge,
+    touSwitch: change.touSwitch ?? t.touSwitch,
+    pending: change.pending ?? t.pending,
+  };
 }
 
 export interface TariffSlice {
@@ -97,9 +108,12 @@ export function nextTouSwitch(tariff: Tariff, t: number): number {
   return next;
 }
 
-export function setPrice(tariff: Tariff, element: number, price: number): void {
-  if (element === 8) tariff.standingCharge = price;
-  else tariff.prices[element] = price;
+/** The tariff with one element's price (0..7 a TOU rate, 8 the standing charge) set. */
+export function withPrice(tariff: Tariff, element: number, price: number): Tariff {
+  if (element === 8) return withTariff(tariff, { standingCharge: price });
+  const prices = tariff.prices.slice();
+  prices[element] = price;
+  return withTariff(tariff, { prices });
 }
 
 /** Apply the pending changes due at or before now, in `at` then element order (clarifications 21). */
@@ -107,8 +121,9 @@ export function applyDuePrices(s: MeterState): void {
   // pending is kept in that order (schedulePrice, and reset.meter), so the due ones are in it too.
   const due = s.tariff.pending.filter((p) => p.at <= s.time);
   if (due.length === 0) return;
-  s.tariff.pending = s.tariff.pending.filter((p) => p.at > s.time);
-  for (const p of due) setPrice(s.tariff, p.element, p.price);
+  let tariff = withTariff(s.tariff, { pending: s.tariff.pending.filter((p) => p.at > s.time) });
+  for (const p of due) tariff = withPrice(tariff, p.element, p.price);
+  s.tariff = tariff;
 }
 
 /** The tariff's next boundary: a pending price change, or a TOU switch (which needs no action). */
@@ -127,12 +142,18 @@ export function nextPriceActivation(tariff: Tariff): number {
  * kept pending; any accepted change cancels a pending change for the same element.
  */
 export function schedulePrice(s: MeterState, element: number, price: number, at: number): void {
-  s.tariff.pending = s.tariff.pending.filter((p) => p.element !== element);
-  if (at <= s.time) setPrice(s.tariff, element, price);
+  const pending = s.tariff.pending.filter((p) => p.element !== element);
+  if (at <= s.time) s.tariff = withPrice(withTariff(s.tariff, { pending }), element, price);
   else {
-    s.tariff.pending.push({ element, price, at });
-    s.tariff.pending.sort((a, b) => a.at - b.at || a.element - b.element);
+    pending.push({ element, price, at });
+    pending.sort((a, b) => a.at - b.at || a.element - b.element);
+    s.tariff = withTariff(s.tariff, { pending });
   }
+}
+
+/** RevertToDefaults' tariff scope drops every pending change (after the balances scope). */
+export function clearPendingPrices(s: MeterState): void {
+  s.tariff = withTariff(s.tariff, { pending: [] });
 }
 
 export function commissionedTariffOf(s: MeterState): CommissionedTariff {
@@ -141,30 +162,33 @@ export function commissionedTariffOf(s: MeterState): CommissionedTariff {
 
 /** RevertToDefaults' tariff scope: the commissioned prices and switches (pending changes go later). */
 export function revertTariff(s: MeterState, c: CommissionedTariff): void {
-  s.tariff.prices = c.prices.slice();
-  s.tariff.standingCharge = c.standingCharge;
-  s.tariff.touSwitch = c.touSwitch.map((t) => ({ ...t }));
+  s.tariff = withTariff(s.tariff, { prices: c.prices.slice(), standingCharge: c.standingCharge, touSwitch: c.touSwitch.map((t) => ({ ...t })) });
 }
 
 function configureTariff(s: MeterState, t: Obj): void {
-  if (t.prices !== undefined) arr(t.prices, 'meter.tariff.prices', 8).forEach((p, i) => (s.tariff.prices[i] = int(p, `meter.tariff.prices[${i}]`, 0, 0xff_ffff)));
-  if (t.standingCharge !== undefined) s.tariff.standingCharge = int(t.standingCharge, 'meter.tariff.standingCharge', 0);
+  const prices = s.tariff.prices.slice();
+  let standingCharge = s.tariff.standingCharge;
+  const touSwitch = s.tariff.touSwitch.slice();
+  let pending = s.tariff.pending.slice();
+  if (t.prices !== undefined) arr(t.prices, 'meter.tariff.prices', 8).forEach((p, i) => (prices[i] = int(p, `meter.tariff.prices[${i}]`, 0, 0xff_ffff)));
+  if (t.standingCharge !== undefined) standingCharge = int(t.standingCharge, 'meter.tariff.standingCharge', 0);
   if (t.touSwitch !== undefined) {
     arr(t.touSwitch, 'meter.tariff.touSwitch', 16).forEach((e, i) => {
       const path = `meter.tariff.touSwitch[${i}]`;
-      const slot = { ...s.tariff.touSwitch[i]! };
+      const slot = { ...touSwitch[i]! };
       pick(slot, obj(e, path), path, { enabled: bool, daysMask: mask, startMinute: minute, rate: (v, p) => int(v, p, 1, 8) });
-      s.tariff.touSwitch[i] = slot.enabled ? slot : clearedTouSwitch();
+      touSwitch[i] = slot.enabled ? slot : clearedTouSwitch();
     });
   }
   if (t.pending !== undefined) {
-    s.tariff.pending = arr(t.pending, 'meter.tariff.pending', 9).map((e, i) => {
+    pending = arr(t.pending, 'meter.tariff.pending', 9).map((e, i) => {
       const path = `meter.tariff.pending[${i}]`;
       const o = obj(e, path);
       return { element: int(o.element, `${path}.element`, 0, 8), price: int(o.price, `${path}.price`, 0, 0xff_ffff), at: instant(o.at, `${path}.at`) };
     });
-    s.tariff.pending.sort((a, b) => a.at - b.at || a.element - b.element);
+    pending.sort((a, b) => a.at - b.at || a.element - b.element);
   }
+  s.tariff = { prices, standingCharge, touSwitch, pending };
 }
 
 export const TARIFF: Section<
@@ -176,10 +200,6 @@ export const TARIFF: Section<
   factory: () => ({
     tariff: { prices: Array.from({ length: 8 }, () => 24_500), standingCharge: 60_000, touSwitch: Array.from({ length: 16 }, clearedTouSwitch), pending: [] },
   }),
-  copy: (d, s) => {
-    const t = s.tariff;
-    d.tariff = { prices: t.prices.slice(), standingCharge: t.standingCharge, touSwitch: t.touSwitch, pending: t.pending };
-  },
   configure: (s, m) => {
     if (m.tariff !== undefined) configureTariff(s, obj(m.tariff, 'meter.tariff'));
   },

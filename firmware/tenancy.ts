@@ -11,7 +11,7 @@ import { take } from './region.js';
 import type { Section } from './section.js';
 import { copyConfig, setConfig, type MeterConfig } from './settings.js';
 import type { MeterState } from './state.js';
-import { commissionedTariffOf, revertTariff, type CommissionedTariff } from './tariff.js';
+import { clearPendingPrices, commissionedTariffOf, revertTariff, type CommissionedTariff } from './tariff.js';
 
 /** The parts RevertToDefaults restores (prepayment.md section 6). */
 export interface Commissioned {
@@ -66,7 +66,7 @@ export function revertToDefaults(s: MeterState, scope: number, tenancyDay: numbe
     s.accumulatedDebt = 0;
     noteCreditDrop(s, before);
   }
-  if (scope & SCOPE.tariff) s.tariff.pending = [];
+  if (scope & SCOPE.tariff) clearPendingPrices(s);
   if (scope & SCOPE.logs) {
     clearEvents(s);
     s.topUps = [];

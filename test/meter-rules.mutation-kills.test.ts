@@ -10,6 +10,7 @@ import { readout } from '../firmware/readout.js';
 import { insertCapped, pushCapped } from '../firmware/capped.js';
 import { logEvent } from '../firmware/events.js';
 import { cloneState } from '../firmware/sections.js';
+import { schedulePrice } from '../firmware/tariff.js';
 import type { MeterState } from '../firmware/state.js';
 import { TOP_UP_LOG_LIMIT } from '../firmware/topup.js';
 import { cacheCounter } from '../firmware/tokens/counter-cache.js';
@@ -150,8 +151,9 @@ describe('copies share no arrays with the state', () => {
   it('a draft changes prices of its own, and its logs are replaced, never changed in place', () => {
     const s = meterState();
     const d = cloneState(s);
-    d.tariff.prices[0] = 1;
-    expect(s.tariff.prices[0]).toBe(24_500);
+    // A ChangePrice due now on the draft gives the draft a new tariff; the state keeps its own.
+    schedulePrice(d, 0, 1, d.time);
+    expect([d.tariff.prices[0], s.tariff.prices[0]]).toEqual([1, 24_500]);
     // The logs and the counter cache are shared with the draft until it writes one: then it has a new one.
     logEvent(d, 'lowCredit');
     d.topUps = pushCapped(d.topUps, { time, amount: 1, source: 'keypad', utrnCounter: 1 }, TOP_UP_LOG_LIMIT);

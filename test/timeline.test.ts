@@ -46,7 +46,7 @@ describe('advanceTo stops only where something happens', () => {
       { meterBalance: 1_000_000, tariff: { touSwitch: [{ enabled: true, daysMask: 2, startMinute: 600, rate: 2 }, { enabled: true, daysMask: 0, startMinute: 60, rate: 3 }] } },
       at('2026-02-02T12:00:00Z'),
     );
-    s.tariff.pending.push({ element: 0, price: 30_000, at: at('2026-02-02T18:00:00Z') });
+    s.tariff = { ...s.tariff, pending: [{ element: 0, price: 30_000, at: at('2026-02-02T18:00:00Z') }] };
     // 18:00 price, Tuesday 00:00, Tuesday 10:00 switch, target Tuesday 12:00
     expect(advanceTo(s, at('2026-02-03T12:00:00Z'))).toBe(4);
     expect(s.tariff.prices[0]).toBe(30_000);
