@@ -4,7 +4,7 @@ import { clearedFriendlyCredit, clearedNonDisconnect } from './calendar.js';
 import { fromLocal } from './clock.js';
 import { creditOf, noteCreditDrop } from './charges.js';
 import { evaluateCredit } from './credit.js';
-import { DEBT_PERIODS } from './debt.js';
+import { DEBT_PERIODS, withTimeDebt } from './debt.js';
 import { DEVICE_CLASSES, MAX_HAN_DEVICES } from './han.js';
 import type { Source } from './keypad.js';
 import { penceToMp } from './money.js';
@@ -67,10 +67,7 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
         s.paymentDebt.amount = amount;
         s.paymentDebt.rateBp = f.rate;
       } else {
-        const d = s.timeDebt[f.register]!;
-        d.amount = amount;
-        d.rate = penceToMp(f.rate);
-        d.period = DEBT_PERIODS[f.period]!;
+        withTimeDebt(s, f.register, { amount, rate: penceToMp(f.rate), period: DEBT_PERIODS[f.period]! });
       }
       break;
     }
@@ -156,5 +153,5 @@ function adjustDebt(s: MeterState, register: number, delta: number): void {
   const floor0 = (v: number) => Math.max(0, v);
   if (register === 2) s.paymentDebt.amount = floor0(s.paymentDebt.amount + delta);
   else if (register === 3) s.accumulatedDebt = floor0(s.accumulatedDebt + delta);
-  else s.timeDebt[register]!.amount = floor0(s.timeDebt[register]!.amount + delta);
+  else withTimeDebt(s, register, { amount: floor0(s.timeDebt[register]!.amount + delta) });
 }

@@ -35,7 +35,8 @@ export const DEBT_RECOVERY_LOG_LIMIT = 20;
 
 export interface DebtSlice {
   accumulatedDebt: number;
-  timeDebt: TimeDebt[];
+  /** replaced, never changed in place (`withTimeDebt`): shared by drafts until a debt changes */
+  timeDebt: readonly Readonly<TimeDebt>[];
   paymentDebt: PaymentDebt;
   /** Time-debt recovery taken today, against debtRecoveryRateCap. */
   debtCapUsedToday: number;
@@ -56,6 +57,11 @@ function recordRecovery(s: MeterState, register: 0 | 1 | 2, amount: number): voi
 /** Whether any time debt is recovered hourly (so the hour boundaries matter). */
 export function hasHourlyDebt(s: MeterState): boolean {
   return s.timeDebt.some((d) => d.period === 'hourly' && d.amount > 0 && d.rate > 0);
+}
+
+/** Replace time debt `i` (0 or 1) with `change` applied: the list is shared by drafts, never changed in place. */
+export function withTimeDebt(s: MeterState, i: number, change: Partial<TimeDebt>): void {
+  s.timeDebt = s.timeDebt.map((d, j) => (j === i ? { amount: change.amount ?? d.amount, rate: change.rate ?? d.rate, period: change.period ?? d.period } : d));
 }
 
 /** Debt's next boundary: the next local midnight, or the next hour while a time debt is hourly. */
@@ -95,11 +101,12 @@ export function takeInstalments(s: MeterState, local: LocalTime): void {
     const capLeft = Math.max(0, s.config.debtRecoveryRateCap - s.debtCapUsedToday);
     const take = Math.min(debt.rate, debt.amount, capLeft);
     if (take <= 0) return;
-    debt.amount -= take;
+    const left = debt.amount - take;
+    withTimeDebt(s, i, { amount: left });
     s.debtCapUsedToday += take;
     charge(s, take);
     recordRecovery(s, i as 0 | 1, take);
-    if (debt.amount === 0) logDebtCompleted(s, i as 0 | 1);
+    if (left === 0) logDebtCompleted(s, i as 0 | 1);
   });
 }
 
@@ -136,7 +143,7 @@ export function revertDebts(s: MeterState, terms: DebtTerms): void {
   s.debtCapUsedToday = 0;
 }
 
-const copyTimeDebt = (d: TimeDebt): TimeDebt => ({ amount: d.amount, rate: d.rate, period: d.period });
+const copyTimeDebt = (d: Readonly<TimeDebt>): TimeDebt => ({ amount: d.amount, rate: d.rate, period: d.period });
 const copyPaymentDebt = (p: PaymentDebt): PaymentDebt => ({ amount: p.amount, rateBp: p.rateBp, recoveredThisWeek: p.recoveredThisWeek });
 
 export const DEBT: Section<
@@ -156,19 +163,20 @@ export const DEBT: Section<
     debtRecovery: [],
   }),
   copy: (d, s) => {
-    d.timeDebt = [copyTimeDebt(s.timeDebt[0]!), copyTimeDebt(s.timeDebt[1]!)];
     d.paymentDebt = copyPaymentDebt(s.paymentDebt);
   },
   configure: (s, m) => {
     if (m.accumulatedDebt !== undefined) s.accumulatedDebt = mpPos(m.accumulatedDebt, 'meter.accumulatedDebt');
     if (m.timeDebt !== undefined) {
+      const timeDebt = s.timeDebt.map(copyTimeDebt);
       arr(m.timeDebt, 'meter.timeDebt', 2).forEach((d, i) =>
-        pick(s.timeDebt[i]!, obj(d, `meter.timeDebt[${i}]`), `meter.timeDebt[${i}]`, {
+        pick(timeDebt[i]!, obj(d, `meter.timeDebt[${i}]`), `meter.timeDebt[${i}]`, {
           amount: mpPos,
           rate: mpPos,
           period: (v, p) => oneOf(v, p, DEBT_PERIODS),
         }),
       );
+      s.timeDebt = timeDebt;
     }
     if (m.paymentDebt !== undefined) {
       pick(s.paymentDebt, obj(m.paymentDebt, 'meter.paymentDebt'), 'meter.paymentDebt', {
