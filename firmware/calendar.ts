@@ -123,7 +123,6 @@ export const CALENDARS: Section<
   keyof CalendarsSlice,
   { calendars: { friendlyCredit: FriendlyCredit[]; nonDisconnect: { enabled: boolean; start: string | null; end: string | null }[]; inForce: boolean } }
 > = {
-  name: 'calendars',
   owns: ['calendars'],
   factory: () => ({
     calendars: { friendlyCredit: Array.from({ length: 8 }, clearedFriendlyCredit), nonDisconnect: Array.from({ length: 8 }, clearedNonDisconnect) },

@@ -99,7 +99,6 @@ export function chargeStandingCharge(s: MeterState, local: LocalTime): void {
 }
 
 export const CHARGES: Section<keyof ChargesSlice, { meterBalance: number; load: { watts: number }; energy: { importJ: number } }> = {
-  name: 'charges',
   owns: ['meterBalance', 'loadW', 'energy'],
   factory: () => ({ meterBalance: 0, loadW: 0, energy: { importJ: 0, costRemainder: 0 } }),
   copy: (d, s) => {

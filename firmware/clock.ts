@@ -156,7 +156,6 @@ export interface ClockSlice {
 }
 
 export const CLOCK: Section<keyof ClockSlice, { time: string }> = {
-  name: 'clock',
   owns: ['time'],
   factory: (time) => ({ time }),
   readout: (s) => ({ time: toIso(s.time) }),

@@ -150,7 +150,6 @@ export const DEBT: Section<
   keyof DebtSlice,
   { accumulatedDebt: number; timeDebt: TimeDebt[]; paymentDebt: PaymentDebt; debtRecovery: { time: string; register: number; amount: number }[] }
 > = {
-  name: 'debt',
   owns: ['accumulatedDebt', 'timeDebt', 'paymentDebt', 'debtCapUsedToday', 'debtRecovery'],
   factory: () => ({
     accumulatedDebt: 0,

@@ -34,7 +34,6 @@ export function displayLines(s: MeterState): string[] {
 }
 
 export const DISPLAY: Section<keyof DisplaySlice, { display: string[] }> = {
-  name: 'display',
   owns: ['message'],
   factory: () => ({ message: '' }),
   readout: (s) => ({ display: displayLines(s) }),

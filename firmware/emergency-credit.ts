@@ -70,7 +70,6 @@ export function chargeToEcChange(s: MeterState): number {
 }
 
 export const EMERGENCY_CREDIT_SECTION: Section<keyof EmergencyCreditSlice, EmergencyCreditSlice> = {
-  name: 'emergencyCredit',
   owns: ['emergencyCredit'],
   factory: () => ({ emergencyCredit: { state: 'unavailable', balance: factoryConfig().emergencyCreditLimit } }),
   copy: (d, s) => {

@@ -81,7 +81,6 @@ export function logDebtCompleted(s: MeterState, register: 0 | 1 | 2): void {
 }
 
 export const EVENTS: Section<keyof EventsSlice, { events: { time: string; code: number; name: string }[] }> = {
-  name: 'events',
   owns: ['events', 'inputLogStart'],
   factory: () => ({ events: [], inputLogStart: 0 }),
   readout: (s) => ({ events: s.events.map((e) => ({ time: toIso(e.time), code: e.code, name: e.name })) }),

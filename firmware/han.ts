@@ -49,7 +49,6 @@ export function closeExpiredJoinWindow(s: MeterState): void {
 }
 
 export const HAN: Section<keyof HanSlice, { han: { joinWindow: { until: string; deviceClass: DeviceClass } | null; devices: HanDevice[] } }> = {
-  name: 'han',
   owns: ['han'],
   factory: () => ({ han: { joinWindow: null, devices: [] } }),
   configure: (s, m) => {

@@ -47,7 +47,6 @@ function configureKeys(keys: Keys, m: Obj): void {
 }
 
 export const IDENTITY: Section<keyof IdentitySlice, { fuel: Fuel; deviceId: string; originatorId: string }> = {
-  name: 'identity',
   owns: ['fuel', 'keys'],
   factory: () => ({
     fuel: 'electricity',

@@ -160,7 +160,6 @@ export const KEYPAD_SECTION: Section<
   keyof KeypadSlice,
   { keypad: { buffer: string; lockedUntil: string | null; invalidCount: number; lockouts: number }; ppmid: { lockedUntil: string | null; invalidCount: number; lockouts: number } }
 > = {
-  name: 'keypad',
   owns: ['keypad', 'ppmid'],
   factory: () => ({ keypad: { buffer: '', lastKeyAt: null, lockedUntil: null, invalidCount: 0, lockouts: 0 }, ppmid: { lockedUntil: null, invalidCount: 0, lockouts: 0 } }),
   copy: (d, s) => {

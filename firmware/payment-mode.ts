@@ -38,7 +38,6 @@ export function changePaymentMode(s: MeterState, to: PaymentMode): void {
 }
 
 export const PAYMENT_MODE_SECTION: Section<keyof PaymentModeSlice, PaymentModeSlice> = {
-  name: 'paymentMode',
   owns: ['paymentMode'],
   factory: () => ({ paymentMode: 'prepayment' }),
   configure: (s, m) => {

@@ -36,7 +36,6 @@ export function switchPower(s: MeterState, on: boolean): boolean {
 }
 
 export const POWER_SECTION: Section<keyof PowerSlice, PowerSlice> = {
-  name: 'power',
   owns: ['power'],
   factory: () => ({ power: true }),
   readout: (s) => ({ power: s.power }),

@@ -6,7 +6,6 @@ import type { Obj } from './parse.js';
 import type { MeterState } from './state.js';
 
 export interface Section<K extends keyof MeterState = keyof MeterState, R extends object = object> {
-  name: string;
   /** the meter state keys this section owns; every key is owned by exactly one section */
   owns: readonly K[];
   /** the slice of a factory-fresh meter at `time` (prepayment.md section 2, factory defaults) */

@@ -72,7 +72,6 @@ export function factoryConfig(): MeterConfig {
 const PARSERS = Object.fromEntries(Object.entries(PARAMETERS).map(([key, [, parse]]) => [key, parse])) as { [K in keyof MeterConfig]: (v: unknown, p: string) => MeterConfig[K] };
 
 export const SETTINGS: Section<keyof SettingsSlice, SettingsSlice> = {
-  name: 'settings',
   owns: ['config'],
   factory: () => ({ config: factoryConfig() }),
   configure: (s, m) => {

@@ -96,7 +96,6 @@ export function chargeToDisablement(s: MeterState): number {
 }
 
 export const SUPPLY_SECTION: Section<keyof SupplySlice, SupplySlice> = {
-  name: 'supply',
   owns: ['supply', 'disableReason'],
   factory: () => ({ supply: 'enabled', disableReason: null }),
   configure: (s, m) => {

@@ -195,7 +195,6 @@ export const TARIFF: Section<
   keyof TariffSlice,
   { tariff: { prices: number[]; standingCharge: number; activeRate: number; pending: { element: number; price: number; at: string }[]; touSwitch: TouSwitch[] } }
 > = {
-  name: 'tariff',
   owns: ['tariff'],
   factory: () => ({
     tariff: { prices: Array.from({ length: 8 }, () => 24_500), standingCharge: 60_000, touSwitch: Array.from({ length: 16 }, clearedTouSwitch), pending: [] },

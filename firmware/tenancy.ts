@@ -34,7 +34,6 @@ export function commissionedOf(s: MeterState): Commissioned {
 }
 
 export const TENANCY: Section<keyof TenancySlice, { tenancyStartDay: number | null }> = {
-  name: 'tenancy',
   owns: ['tenancyStartDay', 'commissioned'],
   // The factory meter is commissioned as it is: sections.ts fills this in from the finished state.
   factory: () => ({ tenancyStartDay: null, commissioned: undefined as unknown as Commissioned }),

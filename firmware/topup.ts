@@ -72,7 +72,6 @@ export function applyTopUp(s: MeterState, amountMp: number, source: TopUpSource,
 }
 
 export const TOP_UPS: Section<keyof TopUpSlice, { topUps: { time: string; amount: number; source: TopUpSource; utrnCounter: number }[] }> = {
-  name: 'topUps',
   owns: ['topUps'],
   factory: () => ({ topUps: [] }),
   readout: (s) => ({ topUps: s.topUps.map((t) => ({ time: toIso(t.time), amount: t.amount, source: t.source, utrnCounter: t.utrnCounter })) }),

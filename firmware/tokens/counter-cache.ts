@@ -52,7 +52,6 @@ export function cacheCounter(cache: readonly number[], counter: number): number[
 }
 
 export const COUNTER_CACHE: Section<keyof CounterCacheSlice, CounterCacheSlice> = {
-  name: 'counterCache',
   owns: ['utrnCounters', 'counterFloor'],
   factory: () => ({ utrnCounters: [], counterFloor: 0 }),
   configure: (s, m) => {
