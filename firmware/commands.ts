@@ -4,7 +4,7 @@ import { clearedFriendlyCredit, clearedNonDisconnect } from './calendar.js';
 import { fromLocal } from './clock.js';
 import { creditOf, noteCreditDrop } from './charges.js';
 import { evaluateCredit } from './credit.js';
-import { DEBT_PERIODS, withTimeDebt } from './debt.js';
+import { DEBT_PERIODS, withPaymentDebt, withTimeDebt } from './debt.js';
 import { DEVICE_CLASSES, MAX_HAN_DEVICES } from './han.js';
 import type { Source } from './keypad.js';
 import { penceToMp } from './money.js';
@@ -64,8 +64,7 @@ export function applyCommand(s: MeterState, cmd: DomainCommand, ctx: CommandCont
       const f = cmd.fields;
       const amount = penceToMp(f.amount);
       if (f.register === 2) {
-        s.paymentDebt.amount = amount;
-        s.paymentDebt.rateBp = f.rate;
+        withPaymentDebt(s, { amount, rateBp: f.rate });
       } else {
         withTimeDebt(s, f.register, { amount, rate: penceToMp(f.rate), period: DEBT_PERIODS[f.period]! });
       }
@@ -151,7 +150,7 @@ function withSlot<T>(slots: readonly T[], slot: number, value: T): T[] {
 /** AddDebt/DeductDebt on register 0/1 (time debts), 2 (payment debt) or 3 (accumulated debt). */
 function adjustDebt(s: MeterState, register: number, delta: number): void {
   const floor0 = (v: number) => Math.max(0, v);
-  if (register === 2) s.paymentDebt.amount = floor0(s.paymentDebt.amount + delta);
+  if (register === 2) withPaymentDebt(s, { amount: floor0(s.paymentDebt.amount + delta) });
   else if (register === 3) s.accumulatedDebt = floor0(s.accumulatedDebt + delta);
   else withTimeDebt(s, register, { amount: floor0(s.timeDebt[register]!.amount + delta) });
 }

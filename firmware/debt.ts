@@ -37,7 +37,8 @@ export interface DebtSlice {
   accumulatedDebt: number;
   /** replaced, never changed in place (`withTimeDebt`): shared by drafts until a debt changes */
   timeDebt: readonly Readonly<TimeDebt>[];
-  paymentDebt: PaymentDebt;
+  /** replaced, never changed in place (`withPaymentDebt`) */
+  paymentDebt: Readonly<PaymentDebt>;
   /** Time-debt recovery taken today, against debtRecoveryRateCap. */
   debtCapUsedToday: number;
   /** the last recoveries, oldest first; replaced, never changed in place */
@@ -64,6 +65,12 @@ export function withTimeDebt(s: MeterState, i: number, change: Partial<TimeDebt>
   s.timeDebt = s.timeDebt.map((d, j) => (j === i ? { amount: change.amount ?? d.amount, rate: change.rate ?? d.rate, period: change.period ?? d.period } : d));
 }
 
+/** Replace the payment debt with `change` applied (always of one shape). */
+export function withPaymentDebt(s: MeterState, change: Partial<PaymentDebt>): void {
+  const p = s.paymentDebt;
+  s.paymentDebt = { amount: change.amount ?? p.amount, rateBp: change.rateBp ?? p.rateBp, recoveredThisWeek: change.recoveredThisWeek ?? p.recoveredThisWeek };
+}
+
 /** Debt's next boundary: the next local midnight, or the next hour while a time debt is hourly. */
 export function nextDebtBoundary(s: MeterState): number {
   const midnight = nextLocalMidnight(s.time);
@@ -77,7 +84,7 @@ export function nextDebtBoundary(s: MeterState): number {
 export function resetDebtCaps(s: MeterState, local: LocalTime): void {
   if (local.secondOfDay !== 0) return;
   s.debtCapUsedToday = 0;
-  if (local.weekday === 0) s.paymentDebt.recoveredThisWeek = 0;
+  if (local.weekday === 0) withPaymentDebt(s, { recoveredThisWeek: 0 });
 }
 
 /**
@@ -125,10 +132,9 @@ export function paymentDebtShare(s: MeterState, topUpMp: number, leftMp: number)
 export function recoverPaymentDebt(s: MeterState, amountMp: number): void {
   if (amountMp <= 0) return;
   const pd = s.paymentDebt;
-  pd.amount -= amountMp;
-  pd.recoveredThisWeek += amountMp;
+  withPaymentDebt(s, { amount: pd.amount - amountMp, recoveredThisWeek: pd.recoveredThisWeek + amountMp });
   recordRecovery(s, 2, amountMp);
-  if (pd.amount === 0) logDebtCompleted(s, 2);
+  if (s.paymentDebt.amount === 0) logDebtCompleted(s, 2);
 }
 
 export function debtTermsOf(s: MeterState): DebtTerms {
@@ -144,7 +150,7 @@ export function revertDebts(s: MeterState, terms: DebtTerms): void {
 }
 
 const copyTimeDebt = (d: Readonly<TimeDebt>): TimeDebt => ({ amount: d.amount, rate: d.rate, period: d.period });
-const copyPaymentDebt = (p: PaymentDebt): PaymentDebt => ({ amount: p.amount, rateBp: p.rateBp, recoveredThisWeek: p.recoveredThisWeek });
+const copyPaymentDebt = (p: Readonly<PaymentDebt>): PaymentDebt => ({ amount: p.amount, rateBp: p.rateBp, recoveredThisWeek: p.recoveredThisWeek });
 
 export const DEBT: Section<
   keyof DebtSlice,
@@ -161,9 +167,6 @@ export const DEBT: Section<
     debtCapUsedToday: 0,
     debtRecovery: [],
   }),
-  copy: (d, s) => {
-    d.paymentDebt = copyPaymentDebt(s.paymentDebt);
-  },
   configure: (s, m) => {
     if (m.accumulatedDebt !== undefined) s.accumulatedDebt = mpPos(m.accumulatedDebt, 'meter.accumulatedDebt');
     if (m.timeDebt !== undefined) {
@@ -178,11 +181,13 @@ export const DEBT: Section<
       s.timeDebt = timeDebt;
     }
     if (m.paymentDebt !== undefined) {
-      pick(s.paymentDebt, obj(m.paymentDebt, 'meter.paymentDebt'), 'meter.paymentDebt', {
+      const paymentDebt = copyPaymentDebt(s.paymentDebt);
+      pick(paymentDebt, obj(m.paymentDebt, 'meter.paymentDebt'), 'meter.paymentDebt', {
         amount: mpPos,
         rateBp: (v, p) => int(v, p, 0, 10_000),
         recoveredThisWeek: mpPos,
       });
+      s.paymentDebt = paymentDebt;
     }
   },
   readout: (s) => ({

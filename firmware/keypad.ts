@@ -16,11 +16,40 @@ export interface Lockout {
   lockouts: number;
 }
 
+export type Keypad = Lockout & { buffer: string; lastKeyAt: number | null };
+
+/** Replaced, never changed in place (`withKeypad`, `withLockout`): shared by drafts until a key or a lockout changes. */
 export interface KeypadSlice {
   /** the meter's keypad: its lockout, the digits typed so far and when the last key was pressed */
-  keypad: Lockout & { buffer: string; lastKeyAt: number | null };
+  keypad: Readonly<Keypad>;
   /** the lockout of tokens the PPMID relays */
-  ppmid: Lockout;
+  ppmid: Readonly<Lockout>;
+}
+
+/** The keypad with some fields replaced (always of one shape). */
+function withKeypad(s: MeterState, change: Partial<Keypad>): void {
+  const k = s.keypad;
+  s.keypad = {
+    buffer: change.buffer ?? k.buffer,
+    lastKeyAt: change.lastKeyAt !== undefined ? change.lastKeyAt : k.lastKeyAt,
+    lockedUntil: change.lockedUntil !== undefined ? change.lockedUntil : k.lockedUntil,
+    invalidCount: change.invalidCount ?? k.invalidCount,
+    lockouts: change.lockouts ?? k.lockouts,
+  };
+}
+
+/** One source's lockout with some fields replaced. */
+function withLockout(s: MeterState, source: Source, change: Partial<Lockout>): void {
+  if (source === 'keypad') {
+    withKeypad(s, change);
+    return;
+  }
+  const l = s.ppmid;
+  s.ppmid = {
+    lockedUntil: change.lockedUntil !== undefined ? change.lockedUntil : l.lockedUntil,
+    invalidCount: change.invalidCount ?? l.invalidCount,
+    lockouts: change.lockouts ?? l.lockouts,
+  };
 }
 
 /** Seconds after the last key press at which a half-typed token is cleared. */
@@ -33,16 +62,11 @@ const MAX_LOCK_MINUTES = 1440;
 export type KeypadEvent = 'DIGIT' | 'BACKSPACE' | 'CLEAR' | 'SUBMIT' | 'POWER_CUT' | 'TIME';
 export type KeypadState = 'idle' | 'typing';
 
-const pressed = (s: MeterState) => {
-  s.keypad.lastKeyAt = s.time;
-};
 const appendDigit = effect<string>('appendDigit', (s, key) => {
-  if (s.keypad.buffer.length < MAX_BUFFER) s.keypad.buffer += key;
-  pressed(s);
+  withKeypad(s, { buffer: s.keypad.buffer.length < MAX_BUFFER ? s.keypad.buffer + key : s.keypad.buffer, lastKeyAt: s.time });
 });
 const dropLastDigit = effect<string>('dropLastDigit', (s) => {
-  s.keypad.buffer = s.keypad.buffer.slice(0, -1);
-  pressed(s);
+  withKeypad(s, { buffer: s.keypad.buffer.slice(0, -1), lastKeyAt: s.time });
 });
 const oneDigitTyped = rule<string>('oneDigitTyped', 'exactly one digit is typed', (s) => s.keypad.buffer.length === 1);
 // lastKeyAt is set exactly while the buffer holds digits.
@@ -54,10 +78,7 @@ export const KEYPAD: Region<KeypadState, KeypadEvent, string> = {
   states: ['idle', 'typing'],
   get: (s) => (s.keypad.buffer === '' ? 'idle' : 'typing'),
   set: (s, to) => {
-    if (to === 'idle') {
-      s.keypad.buffer = '';
-      s.keypad.lastKeyAt = null;
-    }
+    if (to === 'idle') withKeypad(s, { buffer: '', lastKeyAt: null });
   },
   transitions: [
     { on: 'DIGIT', from: ['idle', 'typing'], to: 'typing', do: appendDigit },
@@ -84,24 +105,22 @@ export function isLocked(l: Lockout, now: number): boolean {
 export type LockoutState = 'open' | 'locked';
 export type LockoutEvent = 'INVALID' | 'ACCEPTED' | 'TIME';
 
-const lockOf = (s: MeterState, source: Source): Lockout => (source === 'keypad' ? s.keypad : s.ppmid);
+const lockOf = (s: MeterState, source: Source): Readonly<Lockout> => (source === 'keypad' ? s.keypad : s.ppmid);
 const reachesThreshold = rule<Source>('invalidCountReachesThreshold', "this Invalid token brings the source's count to lockoutThreshold", (s, src) => lockOf(s, src).invalidCount + 1 >= s.config.lockoutThreshold);
 const lockPeriodOver = rule<Source>('lockPeriodOver', "the lock's end time has come", (s, src) => s.time >= lockOf(s, src).lockedUntil!);
 const countInvalid = effect<Source>('countInvalid', (s, src) => {
-  lockOf(s, src).invalidCount += 1;
+  withLockout(s, src, { invalidCount: lockOf(s, src).invalidCount + 1 });
 });
 /** min(lockoutMinutes * 2^n, 1440) minutes, n the lockouts since the last accepted token. */
 const lockDoubling = effect<Source>('lockForDoublingMinutes', (s, src) => {
   const l = lockOf(s, src);
   const minutes = Math.min(s.config.lockoutMinutes * 2 ** l.lockouts, MAX_LOCK_MINUTES);
-  l.lockedUntil = s.time + minutes * 60;
-  l.lockouts += 1;
-  l.invalidCount = 0;
+  withLockout(s, src, { lockedUntil: s.time + minutes * 60, lockouts: l.lockouts + 1, invalidCount: 0 });
 });
 const resetCounts = effect<Source>('resetCountAndDoubling', (s, src) => {
   const l = lockOf(s, src);
-  l.invalidCount = 0;
-  l.lockouts = 0;
+  // Most accepted tokens find nothing to reset: then the lockout stays shared with the state before.
+  if (l.invalidCount !== 0 || l.lockouts !== 0) withLockout(s, src, { invalidCount: 0, lockouts: 0 });
 });
 
 /**
@@ -114,7 +133,7 @@ export const LOCKOUT: Region<LockoutState, LockoutEvent, Source> = {
   states: ['open', 'locked'],
   get: (s, src) => (lockOf(s, src).lockedUntil === null ? 'open' : 'locked'),
   set: (s, to, src) => {
-    if (to === 'open') lockOf(s, src).lockedUntil = null;
+    if (to === 'open') withLockout(s, src, { lockedUntil: null });
   },
   transitions: [
     { on: 'INVALID', from: ['open', 'locked'], to: 'locked', when: [reachesThreshold], do: lockDoubling, log: ['keypadLocked'] },
@@ -162,19 +181,16 @@ export const KEYPAD_SECTION: Section<
 > = {
   owns: ['keypad', 'ppmid'],
   factory: () => ({ keypad: { buffer: '', lastKeyAt: null, lockedUntil: null, invalidCount: 0, lockouts: 0 }, ppmid: { lockedUntil: null, invalidCount: 0, lockouts: 0 } }),
-  copy: (d, s) => {
-    const k = s.keypad;
-    d.keypad = { buffer: k.buffer, lastKeyAt: k.lastKeyAt, lockedUntil: k.lockedUntil, invalidCount: k.invalidCount, lockouts: k.lockouts };
-    d.ppmid = copyLockout(s.ppmid);
-  },
   configure: (s, m) => {
     for (const source of ['keypad', 'ppmid'] as const) {
       if (m[source] === undefined) continue;
-      pick(s[source], obj(m[source], `meter.${source}`), `meter.${source}`, {
+      const lock = copyLockout(s[source]);
+      pick(lock, obj(m[source], `meter.${source}`), `meter.${source}`, {
         lockedUntil,
         invalidCount: (v, p) => int(v, p, 0, 1000),
         lockouts: (v, p) => int(v, p, 0, 1000),
       });
+      withLockout(s, source, lock);
     }
   },
   readout: (s) => ({ keypad: { buffer: s.keypad.buffer, ...lockoutReadout(s.keypad) }, ppmid: lockoutReadout(s.ppmid) }),

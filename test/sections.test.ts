@@ -17,10 +17,10 @@ describe('the sections of the meter state', () => {
   });
 
   it('a draft shares with its state only what is replaced, never changed in place', () => {
-    // The logs, the counter cache, the keys, the settings, the tariff, the calendars, the HAN, the time
-    // debts and the commissioned snapshot: replaced whole (their types are read-only), so a draft need
+    // The logs, the counter cache, the keys, the settings, the tariff, the calendars, the HAN, the
+    // debts, the keypad and its lockouts, and the commissioned snapshot: replaced whole (their types are read-only), so a draft need
     // not copy them.
-    const shared = new Set(['keys', 'config', 'tariff', 'calendars', 'han', 'timeDebt', 'utrnCounters', 'events', 'topUps', 'debtRecovery', 'commissioned']);
+    const shared = new Set(['keys', 'config', 'tariff', 'calendars', 'han', 'timeDebt', 'paymentDebt', 'keypad', 'ppmid', 'utrnCounters', 'events', 'topUps', 'debtRecovery', 'commissioned']);
     const s = meterState({ timeDebt: [{ amount: 5, rate: 1, period: 'daily' }] });
     const d = cloneState(s);
     expect(d).toEqual(s);

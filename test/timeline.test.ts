@@ -54,8 +54,7 @@ describe('advanceTo stops only where something happens', () => {
 
   it('a keypad entry clears 20 s after the last key, as one stop', () => {
     const s = meterState({ meterBalance: 1_000_000 }, at('2026-02-02T12:00:00Z'));
-    s.keypad.buffer = '123';
-    s.keypad.lastKeyAt = s.time - 5;
+    s.keypad = { ...s.keypad, buffer: '123', lastKeyAt: s.time - 5 };
     expect(advanceTo(s, at('2026-02-02T12:01:00Z'))).toBe(2); // 12:00:15, target
     expect(s.keypad.buffer).toBe('');
     expect(s.keypad.lastKeyAt).toBeNull();
@@ -66,15 +65,15 @@ describe('advanceTo stops only where something happens', () => {
     // in the past, so it cannot be a stop (time ran backwards to it, or the advance hung); the
     // advance makes one stop, its target.
     const s = meterState({ meterBalance: 1_000_000 }, at('2026-02-02T12:00:00Z'));
-    s.keypad.lastKeyAt = at('2026-02-02T11:59:30Z');
+    s.keypad = { ...s.keypad, lastKeyAt: at('2026-02-02T11:59:30Z') };
     expect(advanceTo(s, at('2026-02-02T12:01:00Z'))).toBe(1);
     expect(s.time).toBe(at('2026-02-02T12:01:00Z'));
   });
 
   it('lockouts and the join window expire at their instant (clarifications 6), each a stop', () => {
     const s = meterState({ meterBalance: 1_000_000 }, at('2026-02-02T12:00:00Z'));
-    s.keypad.lockedUntil = at('2026-02-02T12:10:00Z');
-    s.ppmid.lockedUntil = at('2026-02-02T12:20:00Z');
+    s.keypad = { ...s.keypad, lockedUntil: at('2026-02-02T12:10:00Z') };
+    s.ppmid = { ...s.ppmid, lockedUntil: at('2026-02-02T12:20:00Z') };
     s.han = { joinWindow: { until: at('2026-02-02T12:30:00Z'), deviceClass: 'ihd' }, devices: [] };
     expect(advanceTo(s, at('2026-02-02T12:15:00Z'))).toBe(2); // 12:10, target
     expect(s.keypad.lockedUntil).toBeNull();
@@ -88,9 +87,7 @@ describe('advanceTo stops only where something happens', () => {
 
   it('a half-typed entry survives a boundary before its 20 s are up', () => {
     const s = meterState({ meterBalance: 1_000_000 }, at('2026-02-02T12:00:00Z'));
-    s.keypad.buffer = '123';
-    s.keypad.lastKeyAt = s.time;
-    s.keypad.lockedUntil = at('2026-02-02T12:00:10Z');
+    s.keypad = { ...s.keypad, buffer: '123', lastKeyAt: s.time, lockedUntil: at('2026-02-02T12:00:10Z') };
     expect(advanceTo(s, at('2026-02-02T12:00:15Z'))).toBe(2); // 12:00:10, target
     expect(s.keypad.buffer).toBe('123');
     expect(advanceTo(s, at('2026-02-02T12:00:20Z'))).toBe(1);
