@@ -130,7 +130,7 @@ describe('a top-up that repays EC (prepayment.md section 5, clarifications 31)',
 });
 
 describe('a top-up with EC not in use (prepayment.md section 5)', () => {
-  it('repays nothing into an available EC, even one configured below its limit (decisions.md 14)', () => {
+  it('repays nothing into an available EC, even one configured below its limit (step 3 repays only active or exhausted EC, clarifications 31)', () => {
     const s = meterState({ emergencyCredit: { state: 'available', balance: 200_000 } });
     // Step 3 repays only an active or exhausted EC: all 10 p = 10,000 mp go to the balance.
     expect(run(s, { name: 'TopUp', fields: { amountPence: 10 } })).toBeNull();
