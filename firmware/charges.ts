@@ -53,10 +53,10 @@ export function noteCreditDrop(s: MeterState, creditBefore: number): void {
   if (creditBefore >= t && creditOf(s) < t) logEvent(s, 'lowCredit');
 }
 
-/** Charge (mp) after which credit falls below the low-credit threshold, or Infinity. */
-export function chargeToLowCredit(s: MeterState): number {
+/** Charge (mp) after which credit falls below `threshold`, or Infinity when it is below already. */
+export function chargeToFallBelow(s: MeterState, threshold: number): number {
   const credit = creditOf(s);
-  return credit >= s.config.lowCreditThreshold ? credit - s.config.lowCreditThreshold + 1 : Infinity;
+  return credit >= threshold ? credit - threshold + 1 : Infinity;
 }
 
 /** Whether energy flows: power on, supply enabled, a load. */

@@ -31,7 +31,6 @@ export const PAYMENT_MODE: Region<PaymentMode, PaymentModeEvent> = {
   ],
 };
 
-
 /** Change the payment mode (the command's other fields are the caller's). */
 export function changePaymentMode(s: MeterState, to: PaymentMode): void {
   take(PAYMENT_MODE, s, to === 'prepayment' ? 'CHANGE_TO_PREPAYMENT' : 'CHANGE_TO_CREDIT', undefined);

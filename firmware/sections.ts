@@ -67,8 +67,8 @@ export function factoryState(time: number): MeterState {
 
 /**
  * A copy that an input may change freely: a shallow copy, then each section's own copy of what it
- * changes in place. What is only ever replaced (logs, the counter cache, keys, slot lists, the
- * commissioned snapshot) is shared, so a token copies what it may change, not a 100-entry log.
+ * changes in place (emergency credit, energy). Everything else is only ever replaced, its type
+ * read-only, so it is shared: a token copies what it may change, not a 100-entry log.
  */
 export function cloneState(s: MeterState): MeterState {
   const d = { ...s };
@@ -92,9 +92,5 @@ export function configureSections(s: MeterState, m: Obj): void {
   for (const section of ALL) section.configure?.(s, m);
 }
 
-/** The read-out of a meter state: each section's fields, in order. */
-export function readoutOf(s: MeterState): Readout {
-  const out = {};
-  for (const section of ALL) if (section.readout) Object.assign(out, section.readout(s));
-  return out as Readout;
-}
+/** Each section that has a read-out, in order (readout.ts assembles them). */
+export const READOUTS = ALL.filter((s) => s.readout !== undefined).map((s) => s.readout!);

@@ -81,18 +81,13 @@ export function settleSupply(s: MeterState): void {
 
 /** Whether disablement for credit is waiting on a friendly-credit/non-disconnect period to end. */
 export function disablementDeferred(s: MeterState): boolean {
-  return s.paymentMode === 'prepayment' && (s.supply === 'enabled' || s.supply === 'armed') && creditOf(s) < s.config.disablementThreshold;
+  // The first settle row's rules less `periodInForce`: it would be taken but for the period.
+  return (s.supply === 'enabled' || s.supply === 'armed') && prepayment.holds(s, undefined) && creditBelowDisablement.holds(s, undefined);
 }
 
 /** The supply's next boundary: while disablement waits, the next calendar edge. */
 export function nextSupplyBoundary(s: MeterState): number {
   return disablementDeferred(s) ? nextCalendarEdge(s.calendars, s.time) : Infinity;
-}
-
-/** Charge (mp) after which credit falls below the disablement threshold, or Infinity. */
-export function chargeToDisablement(s: MeterState): number {
-  const credit = creditOf(s);
-  return credit >= s.config.disablementThreshold ? credit - s.config.disablementThreshold + 1 : Infinity;
 }
 
 export const SUPPLY_SECTION: Section<keyof SupplySlice, SupplySlice> = {

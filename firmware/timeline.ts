@@ -3,7 +3,7 @@
 // whole seconds at which a balance under constant load crosses a threshold. Cost grows with the
 // boundaries crossed, never with the seconds elapsed.
 import { toLocal, type LocalTime } from './clock.js';
-import { chargeStandingCharge, chargeToLowCredit, importing, nextStandingCharge, runLoad } from './charges.js';
+import { chargeStandingCharge, chargeToFallBelow, importing, nextStandingCharge, runLoad } from './charges.js';
 import { evaluateCredit } from './credit.js';
 import { nextDebtBoundary, resetDebtCaps, takeInstalments } from './debt.js';
 import { chargeToEcChange } from './emergency-credit.js';
@@ -11,7 +11,7 @@ import { closeExpiredJoinWindow, nextHanBoundary } from './han.js';
 import { keypadAtBoundary, nextKeypadBoundary } from './keypad.js';
 import { J_PER_KWH, secondsUntilCharged } from './money.js';
 import type { MeterState } from './state.js';
-import { chargeToDisablement, nextSupplyBoundary } from './supply.js';
+import { nextSupplyBoundary } from './supply.js';
 import { activePrice, applyDuePrices, nextTariffBoundary } from './tariff.js';
 
 interface Scheduled {
@@ -59,7 +59,7 @@ function processBoundaries(s: MeterState): void {
 function nextCrossing(s: MeterState, limit: number): number | null {
   if (!importing(s) || s.paymentMode !== 'prepayment') return null;
   // The charge after which some section 4 condition changes: low credit, disablement, EC.
-  const need = Math.min(chargeToLowCredit(s), chargeToDisablement(s), chargeToEcChange(s));
+  const need = Math.min(chargeToFallBelow(s, s.config.lowCreditThreshold), chargeToFallBelow(s, s.config.disablementThreshold), chargeToEcChange(s));
   const price = activePrice(s.tariff, s.time);
   if (price <= 0) return null;
   // Cheap test first: if even the whole stretch up to `limit` cannot charge `need`, there is no

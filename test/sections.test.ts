@@ -2,7 +2,8 @@
 // one section, a draft copies what an input changes in place and shares only what is replaced, and
 // the read-out is every section's fields.
 import { describe, expect, it } from 'vitest';
-import { cloneState, factoryState, readoutOf, SECTIONS } from '../firmware/sections.js';
+import { readout } from '../firmware/readout.js';
+import { cloneState, factoryState, SECTIONS } from '../firmware/sections.js';
 import type { MeterState } from '../firmware/state.js';
 import { meterState, T0 } from './helpers.js';
 
@@ -34,7 +35,7 @@ describe('the sections of the meter state', () => {
   it('the read-out is the union of every section read-out, in section order', () => {
     const s = meterState();
     const keys = SECTIONS.flatMap((section) => ('readout' in section && section.readout ? Object.keys(section.readout(s)) : []));
-    expect(Object.keys(readoutOf(s))).toEqual(keys);
+    expect(Object.keys(readout(s))).toEqual(keys);
     expect(keys).toEqual(expect.arrayContaining(['time', 'fuel', 'meterBalance', 'emergencyCredit', 'config', 'tariff', 'keypad', 'utrnCounters', 'display', 'events', 'topUps', 'debtRecovery']));
   });
 });
