@@ -6,6 +6,7 @@ import { energyCost } from './money.js';
 import { mp } from './parse.js';
 import type { Section } from './section.js';
 import type { MeterState } from './state.js';
+import { activePrice } from './tariff.js';
 
 export interface ChargesSlice {
   meterBalance: number;
@@ -17,7 +18,6 @@ export interface ChargesSlice {
     costRemainder: number;
   };
 }
-import { activePrice } from './tariff.js';
 
 /** credit = meterBalance + (EC active ? EC balance : 0) */
 export function creditOf(s: MeterState): number {

@@ -60,6 +60,11 @@ export function hasHourlyDebt(s: MeterState): boolean {
   return s.timeDebt.some((d) => d.period === 'hourly' && d.amount > 0 && d.rate > 0);
 }
 
+/** All the meter owes: both time debts, payment debt and accumulated debt (mp). */
+export function totalDebt(s: MeterState): number {
+  return s.timeDebt[0]!.amount + s.timeDebt[1]!.amount + s.paymentDebt.amount + s.accumulatedDebt;
+}
+
 /** Replace time debt `i` (0 or 1) with `change` applied: the list is shared by drafts, never changed in place. */
 export function withTimeDebt(s: MeterState, i: number, change: Partial<TimeDebt>): void {
   s.timeDebt = s.timeDebt.map((d, j) => (j === i ? { amount: change.amount ?? d.amount, rate: change.rate ?? d.rate, period: change.period ?? d.period } : d));

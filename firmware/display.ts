@@ -1,5 +1,6 @@
 // The meter's display lines (informative, tokens.md section 9).
 import { creditOf } from './charges.js';
+import { totalDebt } from './debt.js';
 import { formatPounds } from './money.js';
 import type { Section } from './section.js';
 import type { MeterState } from './state.js';
@@ -19,7 +20,7 @@ export function statusLines(s: MeterState): string[] {
   lines.push(s.paymentMode === 'credit' ? 'CREDIT MODE' : `CREDIT ${formatPounds(creditOf(s))}`);
   const ec = EC_WORDS[s.emergencyCredit.state];
   if (ec) lines.push(`${ec} ${formatPounds(s.emergencyCredit.balance)}`);
-  const debt = s.timeDebt[0]!.amount + s.timeDebt[1]!.amount + s.paymentDebt.amount + s.accumulatedDebt;
+  const debt = totalDebt(s);
   if (debt > 0) lines.push(`DEBT ${formatPounds(debt)}`);
   const rate = activeRate(s.tariff, s.time);
   lines.push(`RATE ${rate} ${(activePrice(s.tariff, s.time) / 1000).toFixed(3)}p/kWh`);

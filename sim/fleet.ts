@@ -2,8 +2,8 @@
 // global index, so any split over workers or machines sums to the same totals.
 import { HOUR, toLocal } from '../firmware/clock.js';
 import { commission } from '../firmware/configure.js';
+import { totalDebt } from '../firmware/debt.js';
 import { step, tokenOf, type MeterEvent } from '../firmware/meter.js';
-import type { MeterState } from '../firmware/state.js';
 import { issueUtrn } from '../vending/utrn.js';
 import { makeParty } from '../firmware/tokens/party.js';
 import { PROFILES } from './profiles.js';
@@ -35,7 +35,6 @@ export const FLEET_START = Date.parse('2026-01-05T00:00:00Z') / 1000;
 const FLEET_KEYS = { originatorId: '90B3D51F30010000', deviceId: 'DE00000000000001', sharedSecret: '006ce68d5644c399a669b86d841de5bdbfd7ea85570a2d1758aa5516947b44d8' };
 const FLEET_PARTY = makeParty(FLEET_KEYS.originatorId, FLEET_KEYS.deviceId, FLEET_KEYS.sharedSecret);
 
-const debtOf = (m: MeterState) => m.timeDebt[0]!.amount + m.timeDebt[1]!.amount + m.paymentDebt.amount + m.accumulatedDebt;
 
 /** Simulate meter `index` for `days` days; returns its totals. */
 export function simulateMeter(index: number, days: number, seed = 1): FleetTotals {
@@ -67,10 +66,10 @@ export function simulateMeter(index: number, days: number, seed = 1): FleetTotal
   let lateUntil: number | null = null;
   const end = FLEET_START + days * 86_400;
   const apply = (event: MeterEvent) => {
-    const before = debtOf(s);
+    const before = totalDebt(s);
     const next = step(s, event);
     s = next.state;
-    t.debtRecoveredMp += Math.max(0, before - debtOf(s));
+    t.debtRecoveredMp += Math.max(0, before - totalDebt(s));
     return next.outcome;
   };
   const noteSupply = (wasEnabledAt: number) => {

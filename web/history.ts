@@ -1,5 +1,6 @@
 // Credit and debt over the last simulated days, sampled whenever the meter changes, for the chart.
 import { creditOf } from '../firmware/charges.js';
+import { totalDebt } from '../firmware/debt.js';
 import type { MeterState } from '../firmware/state.js';
 
 export const HISTORY_DAYS = 3;
@@ -14,7 +15,7 @@ export interface Point {
 }
 
 export function pointOf(m: MeterState): Point {
-  return { t: m.time, credit: creditOf(m), debt: m.timeDebt[0]!.amount + m.timeDebt[1]!.amount + m.paymentDebt.amount + m.accumulatedDebt };
+  return { t: m.time, credit: creditOf(m), debt: totalDebt(m) };
 }
 
 /** `history` with the meter's current point appended when it differs, trimmed to the window. */

@@ -5,6 +5,7 @@
 import { createActor } from 'xstate';
 import { HOUR, fromLocal, toLocal, weekdayOf } from '../../firmware/clock.js';
 import { commission } from '../../firmware/configure.js';
+import { totalDebt } from '../../firmware/debt.js';
 import { tokenOf, type Outcome } from '../../firmware/meter.js';
 import { meterMachine, type MeterEvent } from '../../firmware/meter.machine.js';
 import type { MeterState } from '../../firmware/state.js';
@@ -57,7 +58,6 @@ export interface MeterRecord {
   without: ArmResult | 'same';
 }
 
-const debtOf = (m: MeterState) => m.timeDebt[0]!.amount + m.timeDebt[1]!.amount + m.paymentDebt.amount + m.accumulatedDebt;
 
 type Input =
   | { at: number; order: number; kind: 'issue'; k: number }
@@ -88,7 +88,7 @@ export function runArm(p: StudyParams, e: EventTimes, h: Household, arm: Arm, vi
     topUps: 0,
     toppedUpMp: 0,
     freeCreditMp: 0,
-    debtStartMp: debtOf(made.value),
+    debtStartMp: totalDebt(made.value),
     debtEndMp: 0,
     balanceEndMp: 0,
     energyWh: 0,
@@ -279,7 +279,7 @@ export function runArm(p: StudyParams, e: EventTimes, h: Household, arm: Arm, vi
   advance(e.end);
   const m = meter();
   if (offSince !== null) r.off.push([offSince - e.start, e.end - e.start]);
-  r.debtEndMp = debtOf(m);
+  r.debtEndMp = totalDebt(m);
   r.balanceEndMp = m.meterBalance;
   r.energyWh = Math.floor(m.energy.importJ / 3600);
   // J x (mp/kWh) / (3,600,000 J/kWh), floored: what the old price charged above the new one.
