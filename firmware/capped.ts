@@ -1,5 +1,5 @@
 // The meter's bounded lists (event log, top-up and debt-recovery logs, counter cache) are replaced,
-// never changed in place, so a draft can share them with the state it came from (state.ts cloneState).
+// never changed in place, so a draft can share them with the state it came from (sections.ts cloneState).
 
 /**
  * `list` with `entry` inserted at `at`, then the oldest (front) entries dropped beyond `limit`, as a

@@ -3,7 +3,6 @@
 // build resolves './crypto.js' here; both implementations pass the same token examples and
 // conformance vectors. Key material never leaves this module in logs or errors.
 import { gcm } from '@noble/ciphers/aes.js';
-import { equalBytes as nobleEqualBytes } from '@noble/ciphers/utils.js';
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { p256PrivateKey, p256PublicKey } from './p256-pem.js';
@@ -18,11 +17,6 @@ export function sha256(data: Uint8Array): Uint8Array {
 export function gcmTag(key: Uint8Array, iv: Uint8Array, aad: Uint8Array): Uint8Array {
   if (key.length !== 16) throw new RangeError(`AES-128-GCM needs a 16-byte key, got ${key.length} bytes`);
   return gcm(key, iv, aad).encrypt(new Uint8Array(0));
-}
-
-/** Constant-time equality of two byte strings (length is not secret). */
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && nobleEqualBytes(a, b);
 }
 
 /**

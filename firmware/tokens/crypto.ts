@@ -2,7 +2,7 @@
 // node:crypto (native OpenSSL). The browser build swaps in crypto.browser.ts (noble), which exports
 // the same functions; both pass the same token examples and conformance vectors.
 // Key material never leaves this module in logs or errors.
-import { createCipheriv, createPrivateKey, createPublicKey, diffieHellman, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createCipheriv, createPrivateKey, createPublicKey, diffieHellman, hash, type KeyObject } from 'node:crypto';
 
 export { bytesToHex, hexToBytes } from './bytes.js';
 
@@ -17,11 +17,6 @@ export function gcmTag(key: Uint8Array, iv: Uint8Array, aad: Uint8Array): Uint8A
   c.setAAD(aad);
   c.final();
   return c.getAuthTag();
-}
-
-/** Constant-time equality of two byte strings (length is not secret). */
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function toKeyObject(pem: string, kind: 'private' | 'public'): KeyObject {

@@ -16,7 +16,7 @@ export function makeParty(originatorIdHex: string, deviceIdHex: string, sharedSe
 }
 
 /**
- * Inputs share their state's `keys` (state.ts cloneState), so most look-ups are by identity; the hex
+ * Inputs share their state's `keys` (sections.ts cloneState), so most look-ups are by identity; the hex
  * strings are compared too, since commissioning fills a `keys` object in place.
  */
 const byKeys = new WeakMap<Keys, { party: Party; from: Keys }>();
