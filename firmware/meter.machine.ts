@@ -45,3 +45,16 @@ export const meterMachine = setup({
   context: ({ input: given }) => ({ meter: given.meter, outcome: DONE }),
   on: Object.fromEntries(METER_EVENT_TYPES.map((type) => [type, input])) as Record<MeterEvent['type'], typeof input>,
 });
+
+/** The machine's power states before state-file format 4, which a persisted snapshot may still name. */
+export const OLD_POWER_STATES = ['powered', 'powerCut'] as const;
+
+/**
+ * A persisted snapshot as this machine restores it: one whose value is an old power state
+ * (`OLD_POWER_STATES`) gets the one state there is now; the power itself was always the meter's.
+ */
+export function currentSnapshot<T>(snapshot: T): T {
+  const given = snapshot as { value?: unknown } | null;
+  if (given === null || typeof given !== 'object' || !(OLD_POWER_STATES as readonly unknown[]).includes(given.value)) return snapshot;
+  return { ...given, value: {} } as T;
+}

@@ -6,7 +6,7 @@ import { createActor, type Actor } from 'xstate';
 import { inMeterTimeRange, METER_TIME_MAX, METER_TIME_RANGE, parseIso } from '../firmware/clock.js';
 import { commission } from '../firmware/configure.js';
 import type { Outcome } from '../firmware/meter.js';
-import { meterMachine, type MeterEvent } from '../firmware/meter.machine.js';
+import { currentSnapshot, meterMachine, type MeterEvent } from '../firmware/meter.machine.js';
 import { readout } from '../firmware/readout.js';
 import type { MeterState } from '../firmware/state.js';
 import type { TokenOutcome } from '../firmware/tokens/results.js';
@@ -159,9 +159,7 @@ export function startMeter(meter: MeterState): MeterActor {
  * so such a snapshot restores into the one state there is now.
  */
 export function restoreMeter(snapshot: unknown): MeterActor {
-  const given = snapshot as { value?: unknown } | null;
-  const current = given !== null && typeof given === 'object' && typeof given.value === 'string' ? { ...given, value: {} } : snapshot;
-  return createActor(meterMachine, { snapshot: current as never, input: undefined as never }).start();
+  return createActor(meterMachine, { snapshot: currentSnapshot(snapshot) as never, input: undefined as never }).start();
 }
 
 /** Anything that forwards events to a meter actor and shows its snapshot (an actor, a durable meter). */

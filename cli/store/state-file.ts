@@ -5,6 +5,7 @@
 // - every later line, one journaled input with its number and a SHA-256.
 // No I/O here, so the terminal and the browser read and write the same files; each brings its own
 // SHA-256 of a string as hex (native in Node, where a record is written on every input).
+import { currentSnapshot } from '../../firmware/meter.machine.js';
 import { METER_EVENT_TYPES, type MeterEvent } from '../../firmware/meter.js';
 import { meterStateProblem } from '../../firmware/state-check.js';
 
@@ -57,8 +58,7 @@ function parseCheckpoint(line: string, checksum: Checksum): { seq: number; snaps
   if (problem) return `the checkpoint is not a meter state the firmware could be in: ${problem}`;
   if (doc.format === FORMAT_3) {
     if (snap.value !== (meter!.power ? 'powered' : 'powerCut')) return 'the checkpoint machine state disagrees with its power';
-    // The power is the meter's own (meter.power): the machine of format 4 holds no copy of it.
-    return { seq: doc.seq, snapshot: { ...snap, value: {} } };
+    return { seq: doc.seq, snapshot: currentSnapshot(snap) };
   }
   if (!isObj(snap.value) || Object.keys(snap.value).length !== 0) return "the checkpoint machine state is not this machine's";
   return { seq: doc.seq, snapshot: snap };
