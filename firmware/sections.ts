@@ -18,6 +18,7 @@ import { POWER_SECTION } from './power.js';
 import type { Section } from './section.js';
 import { SETTINGS } from './settings.js';
 import type { MeterState } from './state.js';
+import { shallowCopy } from './state-copy.js';
 import { SUPPLY_SECTION } from './supply.js';
 import { TARIFF } from './tariff.js';
 import { commissionedOf, TENANCY } from './tenancy.js';
@@ -58,9 +59,9 @@ export type Readout = Intersection<ReadoutOf<(typeof SECTIONS)[number]>>;
 export function factoryState(time: number): MeterState {
   const parts = {} as MeterState;
   for (const section of ALL) Object.assign(parts, section.factory(time));
-  // Thirty properties added one by one leave V8 a slow dictionary-mode object; a spread of it is an
-  // ordinary one, so every copy of this meter is cheap.
-  const s = { ...parts };
+  // Made by the literal that makes every draft (state-copy.ts), so the first input copies a shape
+  // it has seen.
+  const s = shallowCopy(parts);
   s.commissioned = commissionedOf(s);
   return s;
 }
@@ -71,7 +72,7 @@ export function factoryState(time: number): MeterState {
  * read-only, so it is shared: a token copies what it may change, not a 100-entry log.
  */
 export function cloneState(s: MeterState): MeterState {
-  const d = { ...s };
+  const d = shallowCopy(s);
   for (const copy of COPIES) copy(d, s);
   return d;
 }

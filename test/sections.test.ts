@@ -1,10 +1,12 @@
 // The meter state is assembled from its sections (firmware/sections.ts): each key is owned by exactly
 // one section, a draft copies what an input changes in place and shares only what is replaced, and
 // the read-out is every section's fields.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readout } from '../firmware/readout.js';
 import { cloneState, factoryState, SECTIONS } from '../firmware/sections.js';
 import type { MeterState } from '../firmware/state.js';
+import { stateCopySource } from '../scripts/state-copy.js';
 import { meterState, T0 } from './helpers.js';
 
 const NOW = Date.parse(T0) / 1000;
@@ -30,6 +32,10 @@ describe('the sections of the meter state', () => {
       if (shared.has(key)) expect(d[key], key).toBe(s[key]);
       else expect(d[key], key).not.toBe(s[key]);
     }
+  });
+
+  it('the draft copy, firmware/state-copy.ts, is generated from the sections and current (npm run state-copy)', () => {
+    expect(readFileSync(new URL('../firmware/state-copy.ts', import.meta.url), 'utf8')).toBe(stateCopySource());
   });
 
   it('the read-out is the union of every section read-out, in section order', () => {
