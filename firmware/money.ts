@@ -55,7 +55,9 @@ export function secondsUntilCharged(neededMp: number, priceMpPerKwh: number, wat
 export function formatPounds(mp: number): string {
   const negative = mp < 0;
   const pence = Math.trunc(Math.abs(mp) / 1000);
-  const text = `£${Math.trunc(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
+  const p = pence % 100;
+  // Concatenation rather than padStart: every accepted token shows an amount.
+  const text = `£${Math.trunc(pence / 100)}${p < 10 ? '.0' : '.'}${p}`;
   // A minus sign on zero pence (`-£0.00`) reads as a fault to a customer (issue 16).
   return negative && pence > 0 ? `-${text}` : text;
 }

@@ -3,7 +3,9 @@
 // section 2), each with the exact refusal message a caller shows.
 import { describe, expect, it } from 'vitest';
 import { fromBase64, hexToBytes } from '../firmware/tokens/bytes.js';
+import { firstBadBlock } from '../firmware/tokens/digits.js';
 import { decodeUtrn } from '../firmware/tokens/gbcs.js';
+import { checkDigit } from '../firmware/tokens/verhoeff.js';
 import { makeParty, partyOf } from '../firmware/tokens/party.js';
 
 describe('hex and base64 text', () => {
@@ -125,5 +127,34 @@ describe('the party of a key set (tokens.md section 2: Z computed once, not per 
     const again = partyOf(keys(Z, 'AAAAAAAAAAAAAAAA'));
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+});
+
+describe('check digits read in place (verhoeff.ts, digits.ts)', () => {
+  // GBCS 14.8's example PPTD 7430182583759667200 has check digit 5 (test/support/token-examples.ts).
+  it('checks a block inside a longer string without cutting it out', () => {
+    expect(checkDigit('7430182583759667200')).toBe(5);
+    expect(checkDigit('xx7430182583759667200yy', 2, 19)).toBe(5);
+  });
+
+  it('gives -1, which no digit equals, for a non-digit or a block past the end', () => {
+    for (const bad of ['743018258375966720/', '74301825837596672:0', '7430182583759667a00']) expect(checkDigit(bad)).toBe(-1);
+    expect(checkDigit('7430182583759667200', 5, 19)).toBe(-1);
+  });
+
+  it('names the first bad block of 20, 40 and 60 digits, and a short last block as bad', () => {
+    const good = '74301825837596672005';
+    const typo = '74301825837596672006';
+    expect(firstBadBlock(good)).toBe(0);
+    expect(firstBadBlock(typo)).toBe(1);
+    expect(firstBadBlock(good + typo)).toBe(2);
+    expect(firstBadBlock(good + good + typo)).toBe(3);
+    expect(firstBadBlock(good + good.slice(0, 19))).toBe(2);
+    expect(firstBadBlock('7430182583759667200a')).toBe(1);
+  });
+
+  it('a UTRN with a non-digit in its PPTD is a FormatError, not a number', () => {
+    expect(decodeUtrn('743a1825837596672005')).toEqual({ ok: false, code: 'FormatError', message: 'a UTRN is 20 decimal digits' });
+    expect(decodeUtrn('7430182583 759667205')).toEqual({ ok: false, code: 'FormatError', message: 'a UTRN is 20 decimal digits' });
   });
 });

@@ -15,8 +15,7 @@ export function groupDigits(digits: string): string {
 /** 1-based number of the first 20-digit block whose check digit is wrong, or 0. */
 export function firstBadBlock(digits: string): number {
   for (let b = 0; b * 20 < digits.length; b++) {
-    const block = digits.slice(b * 20, b * 20 + 20);
-    if (checkDigit(block.slice(0, 19)) !== block.charCodeAt(19) - 48) return b + 1;
+    if (checkDigit(digits, b * 20, 19) !== digits.charCodeAt(b * 20 + 19) - 48) return b + 1;
   }
   return 0;
 }

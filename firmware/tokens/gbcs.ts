@@ -29,11 +29,23 @@ export interface Ptut {
   mac: Uint8Array;
 }
 
+/** The decimal number in `text` from `from` up to `to` (at most 15 digits: exact), NaN on a non-digit. */
+function decimal(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** Decode the 19 PPTD digits; a FormatError when they are not a UTRN. */
 export function decodeUtrn(digits20: string): Result<Ptut, 'FormatError'> {
   // PTUT = (a - OFFSET_A) * 10^10 + (b - OFFSET_B), borrowing from the top when the bottom is short.
-  let da = Number(digits20.slice(0, 9)) - OFFSET_A;
-  let db = Number(digits20.slice(9, 19)) - OFFSET_B;
+  let da = decimal(digits20, 0, 9) - OFFSET_A;
+  let db = decimal(digits20, 9, 19) - OFFSET_B;
+  if (Number.isNaN(da) || Number.isNaN(db)) return failure('FormatError', 'a UTRN is 20 decimal digits');
   if (db < 0) {
     db += TEN_10;
     da -= 1;

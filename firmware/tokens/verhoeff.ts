@@ -19,13 +19,25 @@ const P = ['0123456789', '1576283094', '5803796142', '8916043527', '9453126870',
 
 const INV = [1, 2, 6, 7, 5, 8, 3, 0, 9, 4] as const;
 
-/** Check digit of a string of decimal digits, most significant first. */
-export function checkDigit(digits: string): number {
+// The tables flattened into bytes, D[c][j] at 10c + j and P[k][d] at 10k + d: the meter checks every
+// block of every token, and a flat look-up spares a row load per digit.
+const D_FLAT = Uint8Array.from(D.flat());
+const P_FLAT = Uint8Array.from(P.flat());
+
+/**
+ * Check digit of a string of decimal digits, most significant first; of `length` of them from `from`
+ * when given (a block of a longer token, without cutting it out). -1, which no digit equals, when any
+ * of them is not a decimal digit or the string is too short.
+ */
+export function checkDigit(digits: string, from = 0, length = digits.length - from): number {
+  if (from + length > digits.length) return -1;
   let c = 0;
   let k = 4;
-  for (let i = 0; i < digits.length; i++) {
-    c = D[c]![P[k]![digits.charCodeAt(i) - 48]!]!;
-    k = (k + 1) % 8;
+  for (let i = from; i < from + length; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    c = D_FLAT[c * 10 + P_FLAT[k * 10 + d]!]!;
+    k = (k + 1) & 7;
   }
   return INV[c]!;
 }
