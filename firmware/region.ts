@@ -59,20 +59,25 @@ export interface Region<S extends string, E extends string, D = undefined> {
   transitions: readonly Transition<S, E, D>[];
 }
 
-// Each region's transitions by event, in table order, built once and kept on the region itself: a
-// region is asked to settle at every stop, so the look-up must cost a property read.
-const BY_EVENT = Symbol('transitions by event');
-type Indexed = { [BY_EVENT]?: Map<string, readonly Transition<string, string, never>[]> };
+// Each region's transitions by event and from-state, in table order, built once and kept on the
+// region itself: a region is asked to settle at every stop, so the look-up must cost two map reads.
+const BY_EVENT = Symbol('transitions by event and state');
+type Index = Map<string, Map<string, readonly Transition<string, string, never>[]>>;
+type Indexed = { [BY_EVENT]?: Index };
 
-function rowsOn<S extends string, E extends string, D>(region: Region<S, E, D>, on: E): readonly Transition<S, E, D>[] {
+function rowsOn<S extends string, E extends string, D>(region: Region<S, E, D>, on: E, from: S): readonly Transition<S, E, D>[] {
   const holder = region as Indexed;
-  let index = holder[BY_EVENT] as Map<string, Transition<S, E, D>[]> | undefined;
+  let index = holder[BY_EVENT];
   if (index === undefined) {
     index = new Map();
-    for (const t of region.transitions) index.set(t.on, [...(index.get(t.on) ?? []), t]);
-    holder[BY_EVENT] = index as never;
+    for (const t of region.transitions as readonly Transition<string, string, never>[]) {
+      let byState = index.get(t.on);
+      if (byState === undefined) index.set(t.on, (byState = new Map()));
+      for (const st of t.from) byState.set(st, [...(byState.get(st) ?? []), t]);
+    }
+    holder[BY_EVENT] = index;
   }
-  return index.get(on) ?? NONE;
+  return (index.get(on)?.get(from) ?? NONE) as readonly Transition<S, E, D>[];
 }
 
 const NONE: readonly never[] = [];
@@ -88,8 +93,8 @@ function allHold<D>(rules: readonly Rule<D>[] | undefined, s: MeterState, data: 
  */
 export function take<S extends string, E extends string, D>(region: Region<S, E, D>, s: MeterState, on: E, data: D): boolean {
   const from = region.get(s, data);
-  for (const t of rowsOn(region, on)) {
-    if (!t.from.includes(from) || !allHold(t.when, s, data)) continue;
+  for (const t of rowsOn(region, on, from)) {
+    if (!allHold(t.when, s, data)) continue;
     if (t.to !== from) region.set(s, t.to, data);
     t.do?.run(s, data);
     if (t.log !== undefined) for (const name of t.log) logEvent(s, name);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64, hexToBytes } from '../firmware/tokens/bytes.js';
 import { firstBadBlock } from '../firmware/tokens/digits.js';
 import { decodeUtrn } from '../firmware/tokens/gbcs.js';
+import { judgeCounter } from '../firmware/tokens/counter-cache.js';
 import { checkDigit } from '../firmware/tokens/verhoeff.js';
 import { makeParty, partyOf } from '../firmware/tokens/party.js';
 
@@ -156,5 +157,19 @@ describe('check digits read in place (verhoeff.ts, digits.ts)', () => {
   it('a UTRN with a non-digit in its PPTD is a FormatError, not a number', () => {
     expect(decodeUtrn('743a1825837596672005')).toEqual({ ok: false, code: 'FormatError', message: 'a UTRN is 20 decimal digits' });
     expect(decodeUtrn('7430182583 759667205')).toEqual({ ok: false, code: 'FormatError', message: 'a UTRN is 20 decimal digits' });
+  });
+});
+
+describe('the anti-replay verdict (counter-cache.ts judgeCounter)', () => {
+  it('a cached counter is a Duplicate wherever it sits, the highest included; a new one past them all is fresh', () => {
+    const cache = [3, 7, 9];
+    expect(judgeCounter(cache, 0, 9)).toBe('Duplicate');
+    expect(judgeCounter(cache, 0, 7)).toBe('Duplicate');
+    expect(judgeCounter(cache, 0, 3)).toBe('Duplicate');
+    expect(judgeCounter(cache, 0, 10)).toBe('ok');
+    expect(judgeCounter(cache, 0, 8)).toBe('ok');
+    expect(judgeCounter([], 0, 1)).toBe('ok');
+    expect(judgeCounter(cache, 9, 10)).toBe('ok');
+    expect(judgeCounter(cache, 10, 10)).toBe('Expired');
   });
 });
