@@ -173,3 +173,12 @@ describe('the anti-replay verdict (counter-cache.ts judgeCounter)', () => {
     expect(judgeCounter(cache, 10, 10)).toBe('Expired');
   });
 });
+
+describe('check digits over a range that is not in the string', () => {
+  it('a negative start, a negative length or a range past the end gives -1', () => {
+    expect(checkDigit('7430182583759667200', -1, 19)).toBe(-1);
+    expect(checkDigit('7430182583759667200', 0, -1)).toBe(-1);
+    expect(checkDigit('7430182583759667200', 20, 0)).toBe(-1);
+    expect(checkDigit('7430182583759667200', 19, 0)).toBe(checkDigit(''));
+  });
+});

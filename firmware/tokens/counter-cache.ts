@@ -33,9 +33,9 @@ export type CounterVerdict = 'ok' | 'Duplicate' | 'Expired' | 'FormatError';
 /** Duplicate if cached; Expired at or below counterFloor, or below a full cache's smallest entry. */
 export function judgeCounter(cache: readonly number[], counterFloor: number, counter: number): CounterVerdict {
   if (counter > MAX_COUNTER) return 'FormatError';
-  // The cache is ascending (state-check.ts refuses any other): past its last entry, a counter is
-  // in none of them, as almost every new token's is, and the search is spared.
-  if (counter <= highestCounter(cache) && cache.includes(counter)) return 'Duplicate';
+  // The whole cache is searched, not only up to its highest entry: a state given to the machine
+  // directly is not checked for order, and a replay must be refused whatever the order.
+  if (cache.includes(counter)) return 'Duplicate';
   // A recovered counter below 0 is below any floor (counterFloor >= 0).
   if (counter <= counterFloor) return 'Expired';
   if (cache.length >= COUNTER_CACHE_SIZE && counter < cache[0]!) return 'Expired';

@@ -15,7 +15,9 @@ export function groupDigits(digits: string): string {
 /** 1-based number of the first 20-digit block whose check digit is wrong, or 0. */
 export function firstBadBlock(digits: string): number {
   for (let b = 0; b * 20 < digits.length; b++) {
-    if (checkDigit(digits, b * 20, 19) !== digits.charCodeAt(b * 20 + 19) - 48) return b + 1;
+    const given = digits.charCodeAt(b * 20 + 19) - 48;
+    // A check character that is not a digit is wrong, whatever checkDigit answers.
+    if (!(given >= 0 && given <= 9) || checkDigit(digits, b * 20, 19) !== given) return b + 1;
   }
   return 0;
 }

@@ -25,12 +25,7 @@ const COUNTER_AT = 53;
 /** Per party, the KDF input with everything but the counter filled in, and the GCM IV. */
 const templates = new WeakMap<Party, { kdf: Uint8Array; iv: Uint8Array }>();
 
-// The last party's, checked before the WeakMap: a meter asks for its one party twice a token.
-let lastParty: Party | null = null;
-let lastTemplate: { kdf: Uint8Array; iv: Uint8Array } | null = null;
-
 function templateOf(party: Party): { kdf: Uint8Array; iv: Uint8Array } {
-  if (party === lastParty) return lastTemplate!;
   let t = templates.get(party);
   if (!t) {
     const kdf = new Uint8Array(KDF_LENGTH);
@@ -45,8 +40,6 @@ function templateOf(party: Party): { kdf: Uint8Array; iv: Uint8Array } {
     t = { kdf, iv };
     templates.set(party, t);
   }
-  lastParty = party;
-  lastTemplate = t;
   return t;
 }
 

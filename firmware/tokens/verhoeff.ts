@@ -26,16 +26,17 @@ const P_FLAT = Uint8Array.from(P.flat());
 
 /**
  * Check digit of a string of decimal digits, most significant first; of `length` of them from `from`
- * when given (a block of a longer token, without cutting it out). -1, which no digit equals, when any
- * of them is not a decimal digit or the string is too short.
+ * when given (a block of a longer token, without cutting it out). -1 when any of them is not a
+ * decimal digit or the range is not in the string: a caller compares it only with a digit it has
+ * checked is one (digits.ts firstBadBlock), since '/' is 48 - 1.
  */
 export function checkDigit(digits: string, from = 0, length = digits.length - from): number {
-  if (from + length > digits.length) return -1;
+  if (!(from >= 0 && length >= 0 && from + length <= digits.length)) return -1;
   let c = 0;
   let k = 4;
   for (let i = from; i < from + length; i++) {
     const d = digits.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
+    if (!(d >= 0 && d <= 9)) return -1;
     c = D_FLAT[c * 10 + P_FLAT[k * 10 + d]!]!;
     k = (k + 1) & 7;
   }
