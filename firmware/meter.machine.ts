@@ -13,6 +13,7 @@ import { POWER } from './power.js';
 import type { Region } from './region.js';
 import { SUPPLY } from './supply.js';
 import { DONE, METER_EVENT_TYPES, step, type MeterEvent, type Outcome } from './meter.js';
+import { meterStateProblem } from './state-check.js';
 import type { MeterState } from './state.js';
 
 export type { MeterEvent } from './meter.js';
@@ -42,7 +43,14 @@ export const meterMachine = setup({
   },
 }).createMachine({
   id: 'meter',
-  context: ({ input: given }) => ({ meter: given.meter, outcome: DONE }),
+  // The library hands this machine to callers who may build a meter state themselves: one the
+  // firmware could not have made (a cache out of order, a balance that is not an integer) is refused
+  // here, as a state file holding it is, before any input can act on it.
+  context: ({ input: given }) => {
+    const problem = meterStateProblem(given.meter);
+    if (problem !== null) throw new TypeError(`not a meter state: ${problem}`);
+    return { meter: given.meter, outcome: DONE };
+  },
   on: Object.fromEntries(METER_EVENT_TYPES.map((type) => [type, input])) as Record<MeterEvent['type'], typeof input>,
 });
 

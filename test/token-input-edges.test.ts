@@ -1,6 +1,7 @@
-// Inputs that reach the meter without the protocol's checks: the library's machine takes any meter
-// state and any digit string. Whatever they hold, a token is never applied twice and a digit string
-// that is not digits is refused at the check-digit step, never decoded.
+// Inputs that reach the meter without the protocol's checks: the library's machine takes a meter
+// state and any digit string from its caller. A state the firmware could not have made is refused, a
+// token is never applied twice, and a digit string that is not digits is refused at the check-digit
+// step, never decoded.
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { meterMachine } from '../firmware/meter.machine.js';
@@ -17,11 +18,24 @@ function enter(meter: MeterState, digits: string) {
 }
 
 describe('a meter state and digits given straight to the machine', () => {
-  it('a cached counter is a Duplicate even when the cache is not in ascending order', () => {
+  it('a state the firmware could not have made is refused before any input acts on it', () => {
+    // A cache out of order once let a replay through a search that stopped at the last entry.
     const meter = { ...meterState({ ...RTDS }), utrnCounters: [5, 3] };
-    const { token, after } = enter(meter, issueUtrn(rtdsParty, 5, 'pennies', 100).token);
-    expect(token?.result).toBe('Duplicate');
-    expect(after.meterBalance).toBe(meter.meterBalance);
+    const actor = createActor(meterMachine, { input: { meter } });
+    const errors: unknown[] = [];
+    actor.subscribe({ error: (e) => errors.push(e) });
+    actor.start();
+    expect(actor.getSnapshot().status).toBe('error');
+    expect(String(errors[0])).toBe('TypeError: not a meter state: utrnCounters must be distinct counters in ascending order');
+  });
+
+  it('a cached counter is a Duplicate wherever it sits in the cache', () => {
+    const meter = meterState({ ...RTDS, utrnCounters: [3, 5, 9] });
+    for (const counter of [3, 5, 9]) {
+      const { token, after } = enter(meter, issueUtrn(rtdsParty, counter, 'pennies', 100).token);
+      expect(token?.result, String(counter)).toBe('Duplicate');
+      expect(after.meterBalance).toBe(meter.meterBalance);
+    }
   });
 
   it("a block whose check character is '/' (48 - 1, the code of no digit) fails its check digit", () => {
