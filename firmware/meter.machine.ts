@@ -13,7 +13,7 @@ import { POWER } from './power.js';
 import type { Region } from './region.js';
 import { SUPPLY } from './supply.js';
 import { DONE, METER_EVENT_TYPES, step, type MeterEvent, type Outcome } from './meter.js';
-import { meterStateProblem } from './state-check.js';
+import { registersProblem } from './state-check.js';
 import type { MeterState } from './state.js';
 
 export type { MeterEvent } from './meter.js';
@@ -43,11 +43,11 @@ export const meterMachine = setup({
   },
 }).createMachine({
   id: 'meter',
-  // The library hands this machine to callers who may build a meter state themselves: one the
-  // firmware could not have made (a cache out of order, a balance that is not an integer) is refused
-  // here, as a state file holding it is, before any input can act on it.
+  // The library hands this machine to callers who may build a meter state themselves: one whose
+  // registers and lists the firmware could not have made (a cache out of order, a log too long) is
+  // refused here, before any input acts on it. A state file gets the full check (meterStateProblem).
   context: ({ input: given }) => {
-    const problem = meterStateProblem(given.meter);
+    const problem = registersProblem(given.meter);
     if (problem !== null) throw new TypeError(`not a meter state: ${problem}`);
     return { meter: given.meter, outcome: DONE };
   },

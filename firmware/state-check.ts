@@ -42,6 +42,10 @@ const CONFIGURED: ((s: MeterState) => unknown)[] = [
 ];
 
 function invariantProblem(s: MeterState): string | null {
+  return registerProblem(s) ?? commissionedProblem(s);
+}
+
+function registerProblem(s: MeterState): string | null {
   if (!inMeterTimeRange(s.time)) return 'time is outside the meter time range';
   const k = s.keys as unknown as Obj;
   if (!isObj(k) || (k.sharedSecret !== null && (typeof k.sharedSecret !== 'string' || !HEX(32).test(k.sharedSecret)))) return 'keys.sharedSecret is malformed';
@@ -76,6 +80,23 @@ function invariantProblem(s: MeterState): string | null {
   if ((s.supply === 'disabled') !== (s.disableReason !== null)) return 'disableReason must be given exactly while the supply is disabled';
   if (!isInt(s.emergencyCredit.balance, 0, SAFE)) return 'the emergency credit balance is malformed';
   if (typeof s.message !== 'string' || s.message.length > 200) return 'the display message is malformed';
+  return null;
+}
+
+/**
+ * The checks of a meter state's own registers and lists, without the round trip through
+ * commissioning (which costs about 0.2 ms): for a state handed to the machine (meter.machine.ts).
+ */
+export function registersProblem(meter: unknown): string | null {
+  if (!isObj(meter)) return 'the meter state is not an object';
+  try {
+    return registerProblem(meter as unknown as MeterState);
+  } catch (e) {
+    return `the meter state is malformed (${(e as Error).message})`;
+  }
+}
+
+function commissionedProblem(s: MeterState): string | null {
   const cm = s.commissioned as unknown as Obj;
   if (!isObj(cm) || !isObj(cm.debtTerms) || !Array.isArray(cm.debtTerms.timeDebt)) return 'the commissioned configuration is malformed';
   const terms = cm.debtTerms as { timeDebt: unknown[]; paymentDebtRateBp: unknown };
