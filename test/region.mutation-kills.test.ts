@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertCapped } from '../firmware/capped.js';
 import { parseIso } from '../firmware/clock.js';
-import { nextKeypadBoundary } from '../firmware/keypad.js';
+import { acceptedToken, KEYPAD, nextKeypadBoundary } from '../firmware/keypad.js';
 import { not, rule, take, type Region } from '../firmware/region.js';
 import type { MeterState } from '../firmware/state.js';
 import { revertToDefaults, SCOPE } from '../firmware/tenancy.js';
@@ -47,6 +47,44 @@ describe('take', () => {
     expect(s).toEqual(before);
     expect(take(toy, s, 'GO', undefined)).toBe(true);
     expect(s.message).toBe('b');
+  });
+});
+
+describe('a transition to the state the region is already in', () => {
+  // The region's `set` is for a new state: a row from a state to itself only runs its effect. So the
+  // parts a region replaces when they change (the keypad and lockouts, keypad.ts) stay shared with
+  // the state before when nothing changes.
+  it('does not call the region\'s set, but runs its effect', () => {
+    const sets: string[] = [];
+    let runs = 0;
+    const loop: Region<'a' | 'b', 'STAY'> = {
+      name: 'loop',
+      about: 'a test region',
+      states: ['a', 'b'],
+      get: () => 'a',
+      set: (_s, to) => void sets.push(to),
+      transitions: [{ on: 'STAY', from: ['a'], to: 'a', do: { name: 'count', run: () => void runs++ } }],
+    };
+    expect(take(loop, meterState(), 'STAY', undefined)).toBe(true);
+    expect(sets).toEqual([]);
+    expect(runs).toBe(1);
+  });
+
+  it('an accepted token with no count or doubling to reset leaves each source\'s lockout the same object', () => {
+    const s = meterState();
+    const keypad = s.keypad;
+    const ppmid = s.ppmid;
+    acceptedToken(s, 'keypad');
+    acceptedToken(s, 'ppmid');
+    expect(s.keypad).toBe(keypad);
+    expect(s.ppmid).toBe(ppmid);
+  });
+
+  it('# with nothing typed leaves the keypad the same object (idle to idle)', () => {
+    const s = meterState();
+    const keypad = s.keypad;
+    expect(take(KEYPAD, s, 'SUBMIT', '#')).toBe(true);
+    expect(s.keypad).toBe(keypad);
   });
 });
 
