@@ -41,11 +41,7 @@ const CONFIGURED: ((s: MeterState) => unknown)[] = [
   (s) => [s.keypad.lockedUntil, s.keypad.invalidCount, s.keypad.lockouts, s.ppmid],
 ];
 
-function invariantProblem(s: MeterState): string | null {
-  return registerProblem(s) ?? commissionedProblem(s);
-}
-
-function registerProblem(s: MeterState): string | null {
+function checkRegisters(s: MeterState): string | null {
   if (!inMeterTimeRange(s.time)) return 'time is outside the meter time range';
   const k = s.keys as unknown as Obj;
   if (!isObj(k) || (k.sharedSecret !== null && (typeof k.sharedSecret !== 'string' || !HEX(32).test(k.sharedSecret)))) return 'keys.sharedSecret is malformed';
@@ -90,7 +86,7 @@ function registerProblem(s: MeterState): string | null {
 export function registersProblem(meter: unknown): string | null {
   if (!isObj(meter)) return 'the meter state is not an object';
   try {
-    return registerProblem(meter as unknown as MeterState);
+    return checkRegisters(meter as unknown as MeterState);
   } catch (e) {
     return `the meter state is malformed (${(e as Error).message})`;
   }
@@ -109,11 +105,12 @@ function commissionedProblem(s: MeterState): string | null {
 
 /** Null when `meter` is a state the firmware could be in, else what is wrong with it. */
 export function meterStateProblem(meter: unknown): string | null {
-  if (!isObj(meter)) return 'the meter state is not an object';
+  const registers = registersProblem(meter);
+  if (registers !== null) return registers;
   const s = meter as unknown as MeterState;
   try {
-    const invariant = invariantProblem(s);
-    if (invariant) return invariant;
+    const commissioned = commissionedProblem(s);
+    if (commissioned) return commissioned;
     const config = readout(s);
     // A disabled period reads out start/end null; as a configuration it is just `enabled: false`.
     const periods = config.calendars.nonDisconnect.map((p) => (p.enabled ? p : { enabled: false }));
