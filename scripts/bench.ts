@@ -74,11 +74,12 @@ async function compare(ours: () => unknown, base: () => unknown, rounds = ROUNDS
   return { ours: median(a), base: median(b), ratio: median(a.map((x, i) => b[i]! / x)) };
 }
 
-const rows: [string, string, string, string][] = [];
+/** A row of the table: benchmark, nowan, baseline, ratio. */
+type Cells = [string, string, string, string];
+const rows: Cells[] = [];
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 const perSecond = (n: number, ms: number) => n / (ms / 1000);
 
-type Cells = [string, string, string, string];
 interface Measured {
   cells: Cells;
   /** the row's ratio as its cell shows it (of bare, or x pure), by which its processes are ranked */
@@ -291,7 +292,7 @@ async function pemRow(): Promise<Measured> {
   rows.push(['nowan --help vs node -e 0', `${r.ours.toFixed(0)} ms`, `${r.base.toFixed(0)} ms node -e 0`, `${(1 / r.ratio).toFixed(2)}x (at most 3x)`]);
 }
 
-const header: [string, string, string, string] = ['benchmark', 'nowan', 'baseline (same run)', 'ratio'];
+const header: Cells = ['benchmark', 'nowan', 'baseline (same run)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}, median of ${ROUNDS} interleaved rounds after a warm-up; rows naming processes: the median of ${PROCESSES} fresh processes`);

@@ -33,8 +33,8 @@ export type CounterVerdict = 'ok' | 'Duplicate' | 'Expired' | 'FormatError';
 /** Duplicate if cached; Expired at or below counterFloor, or below a full cache's smallest entry. */
 export function judgeCounter(cache: readonly number[], counterFloor: number, counter: number): CounterVerdict {
   if (counter > MAX_COUNTER) return 'FormatError';
-  // The whole cache is searched, not only up to its highest entry: a state given to the machine
-  // directly is not checked for order, and a replay must be refused whatever the order.
+  // The whole cache is searched, not only up to its highest entry: refusing a replay must not rest
+  // on the cache being in order, however the state was made.
   if (cache.includes(counter)) return 'Duplicate';
   // A recovered counter below 0 is below any floor (counterFloor >= 0).
   if (counter <= counterFloor) return 'Expired';
